@@ -1,0 +1,168 @@
+#pragma once
+
+#include "annotation.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace annotator {
+
+/// A code point range touched by a change, for views that redraw only that.
+struct TextRange {
+    qint64 start = 0;
+    qint64 end = 0;
+    bool operator==(const TextRange &) const = default;
+};
+
+/// One undoable step: every annotation and entity it changes, each as its
+/// state before and after (nothing = absent). A bulk action is one edit.
+struct AnnotationEdit {
+    struct AnnotationDelta {
+        std::optional<Annotation> before;
+        std::optional<Annotation> after;
+    };
+    struct EntityDelta {
+        std::optional<Entity> before;
+        std::optional<Entity> after;
+    };
+
+    QString text; ///< what the Undo menu shows
+    QList<AnnotationDelta> annotations;
+    QList<EntityDelta> entities;
+
+    bool isEmpty() const { return annotations.isEmpty() && entities.isEmpty(); }
+    void add(const Annotation &a) { annotations.append({std::nullopt, a}); }
+    void remove(const Annotation &a) { annotations.append({a, std::nullopt}); }
+    void change(const Annotation &before, const Annotation &after) { annotations.append({before, after}); }
+    void add(const Entity &e) { entities.append({std::nullopt, e}); }
+    void remove(const Entity &e) { entities.append({e, std::nullopt}); }
+    void change(const Entity &before, const Entity &after) { entities.append({before, after}); }
+};
+
+/// All annotations and entities of one article, with an undo history.
+///
+/// Every change goes through apply() (or an intent built on it), so it can be
+/// undone and the views hear of it through changed(). The modified state
+/// follows the history's clean point, as in Okular. QUndoStack lives in QtGui
+/// since Qt 6; the core stays on QtCore, hence this small history of its own.
+class AnnotationSet : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AnnotationSet(QObject *parent = nullptr);
+    ~AnnotationSet() override;
+
+    // --- reading
+    qsizetype size() const { return m_annotations.size(); }
+    bool isEmpty() const { return m_annotations.isEmpty(); }
+    const Annotation *annotation(const QString &id) const;
+    /// All annotations in position order.
+    QList<Annotation> annotations() const;
+    /// Annotations overlapping [start, end) in position order.
+    QList<Annotation> annotationsIn(qint64 start, qint64 end) const;
+    /// Calls @p f for each annotation overlapping [start, end), in order,
+    /// without copying; the fast path for highlighters.
+    template<typename F>
+    void forEachIn(qint64 start, qint64 end, F &&f) const
+    {
+        auto it = m_order.lower_bound(Key{start - m_maxLength, 0, QString()});
+        for (; it != m_order.end() && it->first.start < end; ++it) {
+            const Annotation &a = m_annotations.find(it->second).value();
+            if (a.end > start || (a.start == a.end && a.start >= start))
+                f(a);
+        }
+    }
+    QList<Annotation> ofType(const QString &type) const;
+    QList<Annotation> mentionsOf(const QString &entityId) const;
+    QList<Annotation> quotesOf(const QString &speakerEntityId) const;
+
+    const Entity *entity(const QString &id) const;
+    QList<Entity> entities() const; ///< sorted by id number
+    /// Annotations that could not be placed in the current article text.
+    const QList<Annotation> &orphans() const { return m_orphans; }
+    const QList<AnnotationType> &userTypes() const { return m_userTypes; }
+
+    /// Fresh ids, never used in this set before.
+    QString newAnnotationId();
+    QString newEntityId();
+
+    // --- loading (not undoable; clears the history and marks clean)
+    void reset(const QList<Annotation> &annotations, const QList<Entity> &entities,
+               const QList<Annotation> &orphans = {}, const QList<AnnotationType> &userTypes = {});
+    void clear() { reset({}, {}); }
+    void setOrphans(const QList<Annotation> &orphans);
+    void setUserTypes(const QList<AnnotationType> &types);
+
+    // --- editing: each call is one undoable step
+    void apply(const AnnotationEdit &edit);
+    /// Adds @p a (a fresh id when it has none) and returns its id.
+    QString addAnnotation(Annotation a, const QString &text = QString());
+    void removeAnnotation(const QString &id, const QString &text = QString());
+    void updateAnnotation(const Annotation &a, const QString &text = QString());
+
+    // --- history
+    bool canUndo() const { return m_index > 0; }
+    bool canRedo() const { return m_index < qsizetype(m_history.size()); }
+    QString undoText() const;
+    QString redoText() const;
+    void undo();
+    void redo();
+    /// Descriptions of all steps, oldest first; index() of them are done.
+    QStringList historyTexts() const;
+    qsizetype historyIndex() const { return m_index; }
+    bool isClean() const { return m_index == m_cleanIndex; }
+    /// Marks the current state as saved.
+    void setClean();
+    /// Marks the state as differing from the saved one (e.g. after merging
+    /// recogniser suggestions into a freshly loaded set).
+    void setModified();
+
+Q_SIGNALS:
+    /// Annotations or entities changed; @p ranges covers every span touched,
+    /// before and after the change.
+    void changed(const QList<annotator::TextRange> &ranges);
+    /// Everything was replaced (load).
+    void wasReset();
+    void cleanChanged(bool clean);
+    void historyChanged();
+
+private:
+    struct Key {
+        qint64 start;
+        qint64 negEnd;
+        QString id;
+        bool operator<(const Key &o) const
+        {
+            if (start != o.start)
+                return start < o.start;
+            if (negEnd != o.negEnd)
+                return negEnd < o.negEnd;
+            return id < o.id;
+        }
+    };
+    static Key keyOf(const Annotation &a) { return Key{a.start, -a.end, a.id}; }
+
+    void applyDeltas(const AnnotationEdit &edit, bool forward);
+    void insert(const Annotation &a);
+    void erase(const QString &id);
+    void noteId(const QString &id, bool entity);
+    void emitCleanIfChanged(bool wasClean);
+
+    QHash<QString, Annotation> m_annotations;
+    std::map<Key, QString> m_order;
+    qint64 m_maxLength = 0;
+    QHash<QString, Entity> m_entities;
+    QList<Annotation> m_orphans;
+    QList<AnnotationType> m_userTypes;
+    std::vector<AnnotationEdit> m_history;
+    qsizetype m_index = 0;
+    qsizetype m_cleanIndex = 0; ///< -1 when the saved state is unreachable
+    quint64 m_nextAnnotation = 1;
+    quint64 m_nextEntity = 1;
+};
+
+} // namespace annotator

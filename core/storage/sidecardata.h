@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/annotation.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+namespace annotator {
+
+class AnnotationSet;
+class Document;
+
+/// The text around a mention when it was saved, used to find it again after
+/// the article changed.
+struct AnchorContext {
+    QString before;
+    QString after;
+};
+
+/// Everything a sidecar file holds, in memory.
+struct SidecarData {
+    static constexpr int CurrentVersion = 1;
+
+    int version = CurrentVersion;
+    QString articleName;
+    QByteArray sha256; ///< of the article text the offsets refer to
+    qint64 length = 0; ///< of that text, in code points
+    QList<Annotation> annotations;
+    QList<Entity> entities;
+    QList<Annotation> orphans;
+    QList<AnnotationType> types;
+    QHash<QString, AnchorContext> contexts; ///< by annotation id
+    QStringList warnings; ///< problems repaired while reading (dangling links)
+
+    /// Takes the current state of @p set for @p doc, with anchor contexts.
+    static SidecarData capture(const Document &doc, const AnnotationSet &set);
+};
+
+/// Reads and writes the native JSON schema (see README, "Native JSON").
+namespace SidecarJson {
+/// Pretty-printed JSON, one annotation per line so diffs and merges of two
+/// people's work stay readable. Annotations sorted by position.
+QByteArray serialize(const SidecarData &data);
+/// Parses @p bytes; on failure returns nothing and sets @p error naming
+/// @p name and the reason (broken JSON with its offset, a newer version,
+/// a missing field, duplicate ids).
+std::optional<SidecarData> parse(const QByteArray &bytes, const QString &name, QString *error);
+}
+
+} // namespace annotator

@@ -1,0 +1,142 @@
+#include "sidecarstore.h"
+
+#include "model/annotationset.h"
+#include "model/document.h"
+#include "reanchor.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace annotator {
+
+QString SidecarStore::sidecarPath(const QString &articlePath)
+{
+    return articlePath + QStringLiteral(".annotations.json");
+}
+
+QString SidecarStore::backupPath(const QString &articlePath)
+{
+    return sidecarPath(articlePath) + QStringLiteral(".bak");
+}
+
+SidecarStore::LoadResult SidecarStore::load(const Document &doc)
+{
+    return loadFile(sidecarPath(doc.path()), doc);
+}
+
+SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, const Document &doc)
+{
+    LoadResult r;
+    QFile file(sidecarFile);
+    if (!file.exists())
+        return r;
+    if (!file.open(QIODevice::ReadOnly)) {
+        r.status = LoadStatus::Invalid;
+        r.error = QStringLiteral("%1: cannot be read (%2)").arg(sidecarFile, file.errorString());
+        return r;
+    }
+    auto parsed = SidecarJson::parse(file.readAll(), sidecarFile, &r.error);
+    if (!parsed) {
+        r.status = LoadStatus::Invalid;
+        return r;
+    }
+    r.data = std::move(*parsed);
+    if (r.data.sha256 == doc.sha256()) {
+        // Same text: every span must fit and match it.
+        for (const Annotation &a : std::as_const(r.data.annotations)) {
+            if (a.end > doc.length()) {
+                r.status = LoadStatus::Invalid;
+                r.error = QStringLiteral("%1: annotation %2 ends at %3, past the end of the article (%4 characters)")
+                              .arg(sidecarFile, a.id)
+                              .arg(a.end)
+                              .arg(doc.length());
+                return r;
+            }
+        }
+        r.status = LoadStatus::Loaded;
+        return r;
+    }
+    // The article changed since the save (or the sidecar belongs to another
+    // version of it): place every annotation again by its text and context.
+    const ReanchorResult placed = reanchor(r.data, doc);
+    r.data.annotations = placed.placed;
+    r.data.orphans.append(placed.orphans);
+    r.moved = placed.moved;
+    r.newOrphans = placed.orphans.size();
+    r.data.sha256 = doc.sha256();
+    r.data.length = doc.length();
+    r.status = LoadStatus::Reanchored;
+    return r;
+}
+
+bool SidecarStore::save(const Document &doc, const AnnotationSet &set, QString *error, SaveMode mode)
+{
+    if (doc.path().isEmpty()) {
+        if (error)
+            *error = QStringLiteral("%1: the article has no file, so its annotations cannot be saved beside it").arg(doc.name());
+        return false;
+    }
+    return write(sidecarPath(doc.path()), SidecarData::capture(doc, set), error, mode);
+}
+
+bool SidecarStore::writeFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        // A device or pipe (/dev/stdout, a FIFO): write straight into it.
+        // QSaveFile would replace the special file with a regular one.
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
+            if (error)
+                *error = QStringLiteral("%1: writing failed (%2)").arg(path, out.errorString());
+            return false;
+        }
+        return true;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: cannot be written (%2)").arg(path, out.errorString());
+        return false;
+    }
+    if (out.write(bytes) != bytes.size()) {
+        if (error)
+            *error = QStringLiteral("%1: writing failed (%2)").arg(path, out.errorString());
+        out.cancelWriting();
+        return false;
+    }
+    if (!out.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: saving failed (%2); the previous file is unchanged").arg(path, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool SidecarStore::write(const QString &path, const SidecarData &data, QString *error, SaveMode mode)
+{
+    QFile existing(path);
+    if (existing.exists()) {
+        if (!existing.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QStringLiteral("%1: the existing file cannot be read (%2), so it is not replaced").arg(path, existing.errorString());
+            return false;
+        }
+        const QByteArray old = existing.readAll();
+        existing.close();
+        QString why;
+        if (mode == SaveMode::Safe && !SidecarJson::parse(old, path, &why)) {
+            if (error)
+                *error = QStringLiteral("%1\nThe existing annotation file is kept as it is; save again and agree to replace it.").arg(why);
+            return false;
+        }
+        // The previous version stays as a backup. A failure here stops the
+        // save: the user must not lose both copies.
+        if (!writeFile(path + QStringLiteral(".bak"), old, error))
+            return false;
+    }
+    return writeFile(path, SidecarJson::serialize(data), error);
+}
+
+} // namespace annotator

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "sidecardata.h"
+
+#include <QString>
+
+namespace annotator {
+
+class AnnotationSet;
+class Document;
+
+/// Keeps an article's annotations in `<article file name>.annotations.json`
+/// beside it. Writes are atomic (QSaveFile) and keep the previous version as
+/// `.annotations.json.bak`; a sidecar that cannot be read is never
+/// overwritten unless the caller says the user agreed.
+class SidecarStore
+{
+public:
+    static QString sidecarPath(const QString &articlePath);
+    static QString backupPath(const QString &articlePath);
+
+    enum class LoadStatus {
+        None, ///< no sidecar yet
+        Loaded, ///< the article is unchanged since the save
+        Reanchored, ///< the article changed; annotations were placed again
+        Invalid, ///< the sidecar cannot be used; see error
+    };
+    struct LoadResult {
+        LoadStatus status = LoadStatus::None;
+        SidecarData data; ///< annotations placed in the current text, orphans kept
+        QString error;
+        qsizetype moved = 0;
+        qsizetype newOrphans = 0;
+    };
+
+    /// Reads the sidecar of @p doc and fits it to the document's text.
+    static LoadResult load(const Document &doc);
+    /// Reads @p sidecarFile (any path) for @p doc.
+    static LoadResult loadFile(const QString &sidecarFile, const Document &doc);
+
+    enum class SaveMode { Safe, OverwriteInvalid };
+    /// Saves @p set for @p doc beside the article. Refuses (false, @p error
+    /// set) when the existing sidecar cannot be read and @p mode is Safe.
+    static bool save(const Document &doc, const AnnotationSet &set, QString *error, SaveMode mode = SaveMode::Safe);
+    /// Writes @p data to @p path atomically, keeping the old file as backup.
+    static bool write(const QString &path, const SidecarData &data, QString *error, SaveMode mode = SaveMode::Safe);
+    /// Atomically writes @p bytes to @p path (no backup); for exports and
+    /// recovery files.
+    static bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
+};
+
+} // namespace annotator
