@@ -360,8 +360,13 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
     if (isCapitalizedWord(text, prev) && sameSentence(text, prev, match.first) && inSet(m_regionBefore, text, prev)
         && !isHyphen(text, prev + 1))
         return Match::Drop;
-    // Korean Peninsula, Taiwan Strait, Panama Canal.
+    // Korean Peninsula, Taiwan Strait, Panama Canal; Gulf of Mexico, Sea of Japan.
     if (isCapitalizedWord(text, next) && inSet(m_placeAfter, text, next))
+        return Match::Drop;
+    if (wordIs(text, prev, u"of") && isCapitalizedWord(text, prev - 1) && inSet(m_placeAfter, text, prev - 1))
+        return Match::Drop;
+    // US$ is a currency.
+    if (next < text.size() && text.isPunct(next, u'$') && !text.token(next).is(TokenFlag::SpaceBefore))
         return Match::Drop;
     if (insideNonStateBody(text, match))
         return Match::Drop;
@@ -448,12 +453,13 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
 
     // in Moscow, press releases from Abuja, criticism of Moscow, pressure on Moscow.
     if (inSetLower(m_placeBefore, text, prev)) {
-        if ((wordIs(text, prev, u"from") || wordIs(text, prev, u"to")) && inSetLower(m_govNoun, text, prev - 1))
+        if ((wordIs(text, prev, u"from") || wordIs(text, prev, u"to") || wordIs(text, prev, u"on")) && inSetLower(m_govNoun, text, prev - 1))
             return Match::Keep;
         return Match::Drop;
     }
     if (inSetLower(m_govBefore, text, prev)) {
-        if (wordIs(text, prev, u"of") && inSetLower(m_placeNoun, text, prev - 1))
+        // the mayor of Moscow; University of Washington
+        if (wordIs(text, prev, u"of") && (inSetLower(m_placeNoun, text, prev - 1) || isCapitalizedWord(text, prev - 1)))
             return Match::Drop;
         return Match::Keep;
     }
@@ -484,9 +490,15 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
             break;
         ++k;
     }
-    if (text.isWord(k) && !text.token(k).is(TokenFlag::Capitalized)
-        && (inSet(m_aux, text, k) || inSet(m_finiteVerbForms, text, k)))
-        return Match::Keep;
+    if (text.isWord(k) && !text.token(k).is(TokenFlag::Capitalized)) {
+        if (inSet(m_aux, text, k))
+            return Match::Keep;
+        // "Moscow denied", "Abuja says"; but in "Tbilisi protests continued"
+        // the -s word is a noun with its own verb.
+        if (inSet(m_finiteVerbForms, text, k)
+            && !(text.view(k).endsWith(u's') && (inSet(m_aux, text, k + 1) || inSet(m_finiteVerbForms, text, k + 1))))
+            return Match::Keep;
+    }
     // the Beijing government
     if (inSetLower(m_govAfter, text, next))
         return Match::Keep;

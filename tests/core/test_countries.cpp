@@ -91,6 +91,11 @@ TEST(CountryRecognizer, CapitalsOnlyWhenTheyStandForTheGovernment)
     EXPECT_TRUE(countries(QStringLiteral("He lives in Moscow and visited Beijing last week.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("A road leading into Kyiv was closed. In Washington, experts disagree.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("A London-based firm hired staff from Beijing Normal University.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("An air strike on Damascus hit a school. She studied at the University of Washington.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("New sanctions on Moscow were agreed.")), list({"Moscow=RU"}));
+    // "protests" is a noun here, with its own verb; "denies" is Kyiv's verb.
+    EXPECT_TRUE(countries(QStringLiteral("Tbilisi protests continued.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("Kyiv denies the report.")), list({"Kyiv=UA"}));
 }
 
 TEST(CountryRecognizer, RegionsAndAlliancesAreNotCountries)
@@ -98,6 +103,7 @@ TEST(CountryRecognizer, RegionsAndAlliancesAreNotCountries)
     EXPECT_TRUE(countries(QStringLiteral("Europe, Crimea, Nato, the EU and the UN responded.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("Exports to South America and Latin American markets grew, as did trade with New Mexico.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("Ships crossed the South China Sea and the Korean Peninsula stayed calm.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("Storms in the Gulf of Mexico cost US$2 billion.")).isEmpty());
 }
 
 TEST(CountryRecognizer, GeorgiaTheStateIsNotGeorgiaTheCountry)
