@@ -132,6 +132,7 @@ CountryRecognizer::CountryRecognizer()
         {QStringLiteral("us-state-city"), &m_usStateCity},
         {QStringLiteral("us-state-after"), &m_usStateAfter},
         {QStringLiteral("country-cue"), &m_countryCue},
+        {QStringLiteral("us-state"), &m_usState},
     };
     QSet<QString> placeVerbs;
     for (const QStringList &row : Lexicon::table(QStringLiteral("country-context.tsv"))) {
@@ -178,21 +179,34 @@ void CountryRecognizer::recognize(const AnalyzedText &text, Recognition &out) co
         const Token &t = tokens[size_t(i)];
         if (t.kind != TokenKind::Word || !(t.flags & TokenFlag::Capitalized))
             continue;
-        const auto it = m_entries.find(text.view(i));
-        if (it == m_entries.end())
-            continue;
+        auto it = m_entries.find(text.view(i));
+        bool caps = false;
+        if (it == m_entries.end()) {
+            // An all-caps headline: CHINA'S EXPORTS SURGE. Rare, so the
+            // allocation for the title-cased form does not matter.
+            if (!(t.flags & TokenFlag::AllCaps) || t.length() < 3)
+                continue;
+            QString title = text.lower(i);
+            title[0] = title[0].toUpper();
+            it = m_entries.find(title);
+            if (it == m_entries.end())
+                continue;
+            caps = true;
+        }
         for (const Entry &e : it->second) {
+            if (caps && e.kind == Kind::Capital)
+                continue; // MOSCOW, March 3: a dateline
             std::int32_t j = i + 1;
             bool ok = true;
             for (const QString &r : e.rest) {
-                if (j >= n || text.view(j) != QStringView(r)) {
+                if (j >= n || text.view(j).compare(QStringView(r), caps ? Qt::CaseInsensitive : Qt::CaseSensitive) != 0) {
                     ok = false;
                     break;
                 }
                 ++j;
             }
             if (ok) {
-                matches.push_back(Match{i, j, &e});
+                matches.push_back(Match{i, j, &e, Match::Undecided, caps});
                 i = j - 1;
                 break;
             }
@@ -227,15 +241,16 @@ void CountryRecognizer::recognize(const AnalyzedText &text, Recognition &out) co
                     || (x < n && tokens[size_t(x)].kind == TokenKind::Possessive && inSetLower(m_usStateAfter, text, x + 1))
                     || (wordIs(text, p, u"of") && wordIs(text, p - 1, u"state"))) {
                     s = Match::Drop;
+                } else if (stateCity && !countryCue) {
+                    s = Match::Drop; // an article set in Atlanta means the state
                 } else {
-                    bool neighbour = false;
-                    for (const Match &o : matches) {
-                        if (o.state == Match::Keep && o.entry->code != u"US" && o.entry->code != u"GE"
-                            && sameSentence(text, o.first, g.first))
-                            neighbour = true;
+                    // "Alabama and Georgia", "Georgia, Florida": listed with US states.
+                    for (qsizetype k : {p - 1, x + 1}) {
+                        const bool joined = k == p - 1 ? (wordIs(text, p, u"and") || wordIs(text, p, u"or") || text.isPunct(p, u','))
+                                                       : (wordIs(text, x, u"and") || wordIs(text, x, u"or") || text.isPunct(x, u','));
+                        if (joined && inSet(m_usState, text, k))
+                            s = Match::Drop;
                     }
-                    if (!neighbour && stateCity && !countryCue)
-                        s = Match::Drop;
                 }
             }
             g.state = s;
@@ -382,8 +397,8 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
             && m_entries.find(text.view(prev)) == m_entries.end())
             return Match::Drop;
     }
-    // US, UK in an all-caps headline: "TELL US".
-    if (first.is(TokenFlag::AllCaps)) {
+    // US, UK in an all-caps headline: "TELL US" (U.S. is never a pronoun).
+    if (first.is(TokenFlag::AllCaps) && !match.caps && !text.view(match.first).contains(u'.')) {
         for (qsizetype k : {prev, next}) {
             if (text.isWord(k) && text.token(k).is(TokenFlag::AllCaps) && letters(text.view(k)) >= 3
                 && m_entries.find(text.view(k)) == m_entries.end())

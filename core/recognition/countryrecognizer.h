@@ -55,6 +55,7 @@ private:
         std::int32_t last = 0;
         const Entry *entry = nullptr;
         enum State : std::uint8_t { Undecided, Keep, Drop } state = Undecided;
+        bool caps = false; ///< matched in an all-caps line (CHINA'S EXPORTS)
     };
 
     void addEntry(const QString &form, const QString &code, Kind kind);
@@ -68,7 +69,7 @@ private:
     std::unordered_map<QString, std::vector<Entry>, ViewHash, ViewEqual> m_entries;
     WordSet m_orgHead, m_stateHead, m_stateBank, m_placeBefore, m_govBefore, m_govNoun, m_placeNoun, m_placeVerbForms,
         m_govAfter, m_govHyphen, m_aux, m_adverb, m_regionBefore, m_placeAfter, m_languageBefore, m_languageAfter,
-        m_givenName, m_usStateCity, m_usStateAfter, m_countryCue, m_verbForms, m_finiteVerbForms;
+        m_givenName, m_usStateCity, m_usStateAfter, m_countryCue, m_usState, m_verbForms, m_finiteVerbForms;
 };
 
 } // namespace annotator

@@ -49,6 +49,9 @@ TEST(CountryRecognizer, LowerCaseUsIsNotTheUnitedStates)
     EXPECT_TRUE(countries(QStringLiteral("He told us that the turkey was served on fine china.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("JOIN US FOR THE LIVE BLOG")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("Let us see what the US does.")), list({"US=US"}));
+    // An all-caps headline still names countries.
+    EXPECT_EQ(countries(QStringLiteral("CHINA'S EXPORTS TO NORTH KOREA SURGE AS U.S. TARIFFS LOOM")),
+              list({"CHINA=CN", "NORTH KOREA=KP", "U.S.=US"}));
 }
 
 TEST(CountryRecognizer, Demonyms)
@@ -110,6 +113,7 @@ TEST(CountryRecognizer, GeorgiaTheStateIsNotGeorgiaTheCountry)
 {
     EXPECT_TRUE(countries(QStringLiteral("Fans gathered in Atlanta, Georgia. Georgia's governor watched the game.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("Senator Kay Doe, a Georgia Republican, voted against it.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("Japanese carmakers will build plants in Alabama and Georgia.")), list({"Japanese=JP"}));
     EXPECT_EQ(countries(QStringLiteral("In 2008 Russia fought a short war with Georgia.")), list({"Russia=RU", "Georgia=GE"}));
     EXPECT_EQ(countries(QStringLiteral("Georgia has asked to join the bloc, officials in Tbilisi said.")), list({"Georgia=GE"}));
 }
