@@ -484,6 +484,7 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
 
     // Subject of a verb: "Moscow annexed", "Tokyo, Ottawa and Jakarta are".
     qsizetype k = next;
+    bool coordinated = false;
     while (k < n && sameSentence(text, k, match.first)) {
         const bool comma = text.isPunct(k, u',');
         if (!comma && !wordIs(text, k, u"and") && !wordIs(text, k, u"or"))
@@ -493,10 +494,22 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
             ++j;
         if (const Match *other = matchStartingAt(j)) {
             k = other->last;
+            coordinated = true;
             continue;
         }
         if (comma && (wordIs(text, j, u"which") || wordIs(text, j, u"whose")))
             return Match::Keep; // "Ankara, which has offered to host talks, urged"
+        if (comma && (wordIs(text, j, u"for") || wordIs(text, j, u"meanwhile") || wordIs(text, j, u"however") || wordIs(text, j, u"too")
+                      || wordIs(text, j, u"in") || wordIs(text, j, u"though") || wordIs(text, j, u"unlike") || wordIs(text, j, u"like"))) {
+            // "Washington, for its part, insists": skip a short aside.
+            qsizetype close = j + 1;
+            while (close < n && close < j + 8 && !text.isPunct(close, u',') && sameSentence(text, close, match.first))
+                ++close;
+            if (text.isPunct(close, u',')) {
+                k = close + 1;
+                break;
+            }
+        }
         break;
     }
     for (int adverbs = 0; adverbs < 2 && text.isWord(k); ++adverbs) {
@@ -507,6 +520,9 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
     }
     if (text.isWord(k) && !text.token(k).is(TokenFlag::Capitalized)) {
         if (inSet(m_aux, text, k))
+            return Match::Keep;
+        // "Beijing and Moscow share ...": a plural subject takes the base form.
+        if (coordinated && inSet(m_verbForms, text, k) && !text.view(k).endsWith(u"ing"))
             return Match::Keep;
         // "Moscow denied", "Abuja says"; but in "Tbilisi protests continued"
         // the -s word is a noun with its own verb.
