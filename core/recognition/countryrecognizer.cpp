@@ -115,7 +115,8 @@ CountryRecognizer::CountryRecognizer()
     const QHash<QString, WordSet *> categories{
         {QStringLiteral("org-head"), &m_orgHead},
         {QStringLiteral("state-head"), &m_stateHead},
-        {QStringLiteral("state-bank"), &m_stateBank},
+        {QStringLiteral("state-modifier"), &m_stateModifier},
+        {QStringLiteral("ambiguous-head"), &m_ambiguousHead},
         {QStringLiteral("place-before"), &m_placeBefore},
         {QStringLiteral("gov-before"), &m_govBefore},
         {QStringLiteral("gov-noun"), &m_govNoun},
@@ -297,7 +298,7 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
         }
         if (t.kind == TokenKind::Word) {
             const QStringView v = text.view(k);
-            if (v == u"of" || v == u"for" || v == u"and" || v == u"the" || v == u"on" || v == u"de")
+            if (v == u"of" || v == u"for" || v == u"the" || v == u"on" || v == u"de")
                 continue;
         }
         if (text.isPunct(k, u'&') || isHyphen(text, k))
@@ -306,33 +307,44 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
     }
     if (lo == match.first && hi == match.last - 1)
         return false;
-    bool state = false, org = false, stateBankWord = false;
-    qsizetype bank = -1;
+    // A word after the mention that is not part of the name may follow "of"
+    // (China Development Bank of ...): the modifiers of the name's head.
+    bool stateModifier = false;
     for (qsizetype k = lo; k <= hi; ++k) {
-        if (k >= match.first && k < match.last)
-            continue;
-        if (!text.isWord(k))
-            continue;
+        if ((k < match.first || k >= match.last) && inSet(m_stateModifier, text, k))
+            stateModifier = true;
+    }
+    // 1: an organ of the state, 2: another body, 0: the word does not say.
+    auto bodyKind = [&](qsizetype k) -> int {
+        if (!text.isWord(k) || (k >= match.first && k < match.last))
+            return 0;
         const QStringView v = text.view(k);
-        if (v == u"Bank")
-            bank = k;
-        else if (m_stateHead.find(v) != m_stateHead.end())
-            state = true;
-        else if (m_stateBank.find(v) != m_stateBank.end())
-            stateBankWord = true;
-        else if (m_orgHead.find(v) != m_orgHead.end())
-            org = true;
+        if (m_ambiguousHead.find(v) != m_ambiguousHead.end()) {
+            // Bank of Canada is the central bank, Bank of America a company;
+            // China Development Bank and the Russian Security Council are the state's.
+            const bool ofCountry = k + 2 == match.first && wordIs(text, k + 1, u"of") && text.view(match.first) != u"America";
+            return stateModifier || ofCountry ? 1 : 2;
+        }
+        if (m_stateHead.find(v) != m_stateHead.end())
+            return 1;
+        if (m_orgHead.find(v) != m_orgHead.end())
+            return 2;
+        return 0;
+    };
+    // The head of the name: the word before its first "of" or "for"
+    // (Bank of Canada, Center for a New American Security), else its last word
+    // (Norwegian Refugee Council, Japanese Defence Ministry).
+    qsizetype head = hi;
+    for (qsizetype k = lo + 1; k <= hi; ++k) {
+        if (wordIs(text, k, u"of") || wordIs(text, k, u"for")) {
+            head = k - 1;
+            break;
+        }
     }
-    if (bank >= 0) {
-        // Bank of Canada is the central bank; Bank of America is a company.
-        const bool bankOfCountry = bank + 2 == match.first && wordIs(text, bank + 1, u"of")
-            && text.view(match.first) != u"America";
-        if (stateBankWord || bankOfCountry)
-            state = true;
-        else
-            org = true;
-    }
-    if (state || !org)
+    int kind = bodyKind(head);
+    for (qsizetype k = lo; kind == 0 && k <= hi; ++k)
+        kind = bodyKind(k);
+    if (kind != 2)
         return false;
     // "Korea Shipbuilding Finance Corp., a state-run lender": owned by the state.
     qsizetype k = hi + 1;

@@ -67,7 +67,7 @@ private:
     bool inSetLower(const WordSet &set, const AnalyzedText &text, qsizetype token) const;
 
     std::unordered_map<QString, std::vector<Entry>, ViewHash, ViewEqual> m_entries;
-    WordSet m_orgHead, m_stateHead, m_stateBank, m_placeBefore, m_govBefore, m_govNoun, m_placeNoun, m_placeVerbForms,
+    WordSet m_orgHead, m_stateHead, m_stateModifier, m_ambiguousHead, m_placeBefore, m_govBefore, m_govNoun, m_placeNoun, m_placeVerbForms,
         m_govAfter, m_govHyphen, m_aux, m_adverb, m_regionBefore, m_placeAfter, m_languageBefore, m_languageAfter,
         m_givenName, m_usStateCity, m_usStateAfter, m_countryCue, m_usState, m_verbForms, m_finiteVerbForms;
 };

@@ -78,6 +78,9 @@ TEST(CountryRecognizer, StateOrgansCountButOtherBodiesDoNot)
     EXPECT_TRUE(countries(QStringLiteral("She teaches at East China Normal University and the University of New South Wales.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("He works at the Center for a New American Security and reads the Cyprus Mail.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("Analysts at Bank of America and the British Federation of Exporters disagreed.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("The Norwegian Refugee Council disagreed with the Russian Security Council.")),
+              list({"Russian=RU"}));
+    EXPECT_TRUE(countries(QStringLiteral("Refugees arrived in Port Sudan. Air France and Turkish Airlines cancelled flights.")).isEmpty());
     // The body's own country, named outside its name, still counts.
     EXPECT_EQ(countries(QStringLiteral("Japan's Kitaura Shipbuilding won the order.")), list({"Japan=JP"}));
 }
