@@ -47,7 +47,8 @@ struct ImportResult {
 /// Outcome of writing an export: the bytes and what the format could not hold.
 struct ExportResult {
     QByteArray bytes;
-    QStringList warnings;
+    QStringList warnings; ///< what the format could not hold
+    QString error; ///< set when nothing could be written
 };
 
 /// Checks that code point span [start, end) lies in @p doc and covers
