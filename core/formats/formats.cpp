@@ -2,26 +2,11 @@
 
 #include "bratformat.h"
 #include "nativeformat.h"
-#if __has_include("doccanoformat.h")
 #include "doccanoformat.h"
-#define ANNOTATOR_HAVE_DOCCANO 1
-#endif
-#if __has_include("conllformat.h")
 #include "conllformat.h"
-#define ANNOTATOR_HAVE_CONLL 1
-#endif
-#if __has_include("webannotationformat.h")
 #include "webannotationformat.h"
-#define ANNOTATOR_HAVE_WEBANNO 1
-#endif
-#if __has_include("csvformat.h")
 #include "csvformat.h"
-#define ANNOTATOR_HAVE_CSV 1
-#endif
-#if __has_include("htmlreport.h")
 #include "htmlreport.h"
-#define ANNOTATOR_HAVE_HTML 1
-#endif
 
 namespace annotator {
 
@@ -123,26 +108,16 @@ ExportResult Formats::write(Format f, const Document &doc, const AnnotationData 
         return NativeFormat::write(doc, data);
     case Format::Brat:
         return BratFormat::write(doc, data);
-#ifdef ANNOTATOR_HAVE_DOCCANO
     case Format::Doccano:
         return DoccanoFormat::write(doc, data, options.utf16Offsets);
-#endif
-#ifdef ANNOTATOR_HAVE_CONLL
     case Format::Conll:
         return ConllFormat::write(doc, data);
-#endif
-#ifdef ANNOTATOR_HAVE_WEBANNO
     case Format::WebAnnotation:
         return WebAnnotationFormat::write(doc, data);
-#endif
-#ifdef ANNOTATOR_HAVE_CSV
     case Format::Csv:
         return CsvFormat::write(doc, data);
-#endif
-#ifdef ANNOTATOR_HAVE_HTML
     case Format::Html:
         return HtmlReport::write(doc, data);
-#endif
     default:
         break;
     }
@@ -157,14 +132,10 @@ ImportResult Formats::read(Format f, const QByteArray &bytes, const Document &do
         return NativeFormat::read(bytes, doc);
     case Format::Brat:
         return BratFormat::read(bytes, &doc);
-#ifdef ANNOTATOR_HAVE_DOCCANO
     case Format::Doccano:
         return DoccanoFormat::read(bytes, doc, options.utf16Offsets);
-#endif
-#ifdef ANNOTATOR_HAVE_WEBANNO
     case Format::WebAnnotation:
         return WebAnnotationFormat::read(bytes, doc);
-#endif
     default:
         break;
     }
