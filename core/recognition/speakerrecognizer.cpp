@@ -47,7 +47,7 @@ struct SpeakerEntity {
     QString code; ///< a country acting as a source
     QString head; ///< lower-case head noun of a nominal mention or an organisation
     QStringList surfaces; ///< country texts used as subjects
-    std::int32_t mentions = 0;
+    bool business = false; ///< a company: "the company" may refer to it
 };
 
 struct Mention {
@@ -68,6 +68,8 @@ struct NameRun {
     std::int32_t wordCount = 0;
     std::int32_t nameWord = 0; ///< first word after leading titles
     bool candidate = false; ///< a person's name standing as a subject
+    bool organisation = false; ///< ends in an organisation word: Seoryeong Heavy Industries Co.
+    bool titleCase = false; ///< in a headline written in title case
 };
 
 /// A person named as a subject who has not spoken (yet): a pronoun speaker
@@ -78,6 +80,9 @@ struct Candidate {
     std::int32_t paragraph = 0;
     std::int32_t entity = -1;
     Gender gender = Gender::Unknown;
+    bool organisation = false;
+    bool business = false;
+    QString head; ///< organisation word, lower case
 };
 
 /// The work on one text.
@@ -150,7 +155,8 @@ private:
     std::int32_t word(const NameRun &run, std::int32_t w) const { return m_runWords[size_t(run.wordBegin + w)]; }
     bool nameEndAt(std::int32_t h) const;
     std::int32_t resolveNominal(const Attribution &a);
-    bool demonymLike(QStringView text, const SpeakerEntity &e) const;
+    bool businessWord(std::int32_t i) const;
+    bool demonymLike(QStringView text) const;
 
     const AnalyzedText &m_text;
     Recognition &m_out;
@@ -162,6 +168,7 @@ private:
     std::vector<std::int32_t> m_spanOf;
     std::vector<QuotedSpan> m_spans;
     std::vector<bool> m_bylineParagraph;
+    std::vector<bool> m_titleCaseParagraph;
     std::vector<Attribution> m_attributions;
     std::vector<SpeakerEntity> m_entities;
     std::vector<Mention> m_mentions;
@@ -464,7 +471,10 @@ std::int32_t SpeakerPass::nominalLeft(std::int32_t head, std::int32_t minFirst) 
             a = j;
             break;
         }
-        if ((c & Conjunction) && lowerIs(j, u"and") && personHead(j - 1) && j - 1 >= minFirst) {
+        if ((c & Conjunction) && lowerIs(j, u"and") && j - 1 >= minFirst
+            && (personHead(j - 1)
+                || (m_tokens[size_t(j - 1)].is(TokenFlag::Capitalized) && isWordAt(j - 1) && !(lex(j - 1) & ClosedClass)
+                    && m_tokens[size_t(a)].is(TokenFlag::Capitalized)))) {
             a = j - 1;
             continue;
         }
@@ -523,7 +533,7 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
         classifyName(first, h + 1, a);
         if (!a.organisation && a.kind == MentionKind::Name)
             a.role = a.role.isEmpty() ? roleBefore(first) : roleBefore(first) + (roleBefore(first).isEmpty() ? QString() : QStringLiteral(" ")) + a.role;
-    } else if (!t.is(TokenFlag::Capitalized) && !(c & ClosedClass)) {
+    } else if (!t.is(TokenFlag::Capitalized) && !(c & ClosedClass) && !(c == 0 && (m_text.view(h).endsWith(u"ed") || m_text.view(h).endsWith(u"ing")))) {
         // A person noun with a prepositional phrase after it: officials on both sides.
         for (std::int32_t q = h - 1; q >= std::max(minFirst, h - 6); --q) {
             if (inQuote(q) || !isWordAt(q))
@@ -683,6 +693,8 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
         --j; // a Markdown link on the verb: [calling](#)
     if ((vc & PastForm) && lowerIs(verb + 1, u"by"))
         return false; // passive: ships ordered by
+    if ((vc & PastForm) && lowerIs(verb + 1, u"of") && m_text.view(verb).startsWith(u"accus", Qt::CaseInsensitive))
+        return false; // tankers accused of moving crude
 
     bool be = false, modal = false, aux = false;
     for (int guard = 0; guard < 4 && j >= 0; ++guard) {
@@ -789,7 +801,8 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
             return true;
         }
     }
-    if (nameToken(r) && !((c & (PersonNoun | GroupNoun)) && !(c & (Title | OrgHead)) && sentenceInitial(r))) {
+    if (nameToken(r) && !((c & (PersonNoun | GroupNoun)) && !(c & (Title | OrgHead)) && sentenceInitial(r))
+        && !(personHead(nameRunRight(r)) && !m_tokens[size_t(nameRunRight(r))].is(TokenFlag::Capitalized))) {
         const std::int32_t b = nameRunRight(r);
         classifyName(r, b, a);
         if (a.kind == MentionKind::Name && !a.organisation) {
@@ -869,6 +882,7 @@ void SpeakerPass::findBylines()
 {
     const auto &paragraphs = m_text.paragraphs();
     m_bylineParagraph.assign(paragraphs.size(), false);
+    m_titleCaseParagraph.assign(paragraphs.size(), false);
     for (size_t p = 0; p < paragraphs.size(); ++p) {
         const TokenRange &r = paragraphs[p];
         std::int32_t k = r.first;
@@ -891,6 +905,14 @@ void SpeakerPass::findBylines()
                 byline = true;
         }
         m_bylineParagraph[p] = byline;
+        int words = 0, capitals = 0;
+        for (std::int32_t i = r.first; i < r.last; ++i) {
+            if (isWordAt(i) && m_tokens[size_t(i)].length() > 3) {
+                ++words;
+                capitals += m_tokens[size_t(i)].is(TokenFlag::Capitalized) ? 1 : 0;
+            }
+        }
+        m_titleCaseParagraph[p] = words >= 3 && capitals * 10 >= words * 7;
     }
 }
 
@@ -918,6 +940,28 @@ void SpeakerPass::findAttributions()
         }
         if (c & WeakVerb)
             continue;
+        if ((c & IngForm) && isPunct(v - 1, u',')) {
+            // ", adding ...": the speaker is the subject of the sentence.
+            std::int32_t s0 = m_text.sentences()[size_t(t.sentence)].first;
+            while (s0 < v && (m_tokens[size_t(s0)].kind == TokenKind::Markup))
+                ++s0;
+            if (s0 < v && !inQuote(s0)) {
+                if (isWordAt(s0) && (lex(s0) & Pronoun) && !(lex(s0) & Function)) {
+                    a.kind = MentionKind::Pronoun;
+                    a.first = s0;
+                    a.last = s0 + 1;
+                    a.pronoun = lex(s0);
+                    m_attributions.push_back(a);
+                } else if (nameToken(s0)) {
+                    const std::int32_t b = nameRunRight(s0);
+                    if (b < v && isWordAt(b) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized)) {
+                        classifyName(s0, b, a);
+                        m_attributions.push_back(a);
+                    }
+                }
+            }
+            continue;
+        }
         if (!(c & (PastForm | ThirdForm)))
             continue;
         if (lowerIs(v, u"told") || lowerIs(v, u"tells") || lowerIs(v, u"asked") || lowerIs(v, u"asks"))
@@ -981,12 +1025,20 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
         }
         if (acronym.size() >= 3)
             m_nameWords.insert(acronym, entity);
-        // Hartwell Institute -> Hartwell
-        if (words.size() == 2 && (lex(words[1].first) & OrgHead) && !(lex(words[0].first) & (OrgHead | ClosedClass))
-            && !countryAt(m_tokens[size_t(words[0].first)].start, m_tokens[size_t(words[0].second - 1)].end)) {
-            const QStringView w = m_text.view(m_tokens[size_t(words[0].first)].start, m_tokens[size_t(words[0].second - 1)].end);
-            if (!w.endsWith(u"an") && !w.endsWith(u"ese") && !w.endsWith(u"ish"))
-                m_nameWords.insert(w, entity);
+        // Leading words: Hartwell Institute -> Hartwell, Seoryeong Heavy Industries Co. -> Seoryeong Heavy.
+        if (lex(words[0].first) & OrgHead)
+            return;
+        for (size_t w = 1; w < words.size(); ++w) {
+            const std::int32_t end = words[w - 1].second;
+            if ((lex(end - 1) & (OrgHead | ClosedClass)) || !isWordAt(end - 1))
+                break;
+            const QStringView prefix = m_text.view(m_tokens[size_t(first)].start, m_tokens[size_t(end - 1)].end);
+            if (demonymLike(prefix) || countryAt(m_tokens[size_t(first)].start, m_tokens[size_t(end - 1)].end))
+                break;
+            if (w == 1)
+                m_nameWords.insert(prefix, entity);
+            else
+                m_fullNames.insert(prefix, entity);
         }
     }
 }
@@ -1037,6 +1089,7 @@ std::int32_t SpeakerPass::entityForName(const Attribution &a, std::int32_t pos)
             for (std::int32_t k = a.first; k < a.last; ++k) {
                 if (lex(k) & OrgHead)
                     e.head = m_text.view(k).toString().toLower();
+                e.business = e.business || businessWord(k);
             }
         }
         m_entities.push_back(e);
@@ -1060,7 +1113,7 @@ std::int32_t SpeakerPass::resolvePronoun(const Attribution &a)
             // A person named as a subject close by, who has not spoken before.
             const std::int32_t c = -id - 2;
             const Candidate &cand = m_candidates[size_t(c)];
-            if (!(male || female) || cand.paragraph < paragraph - 1)
+            if (!(male || female) || cand.organisation || cand.paragraph < paragraph - 1)
                 continue;
             if ((male && cand.gender == Gender::Female) || (female && cand.gender == Gender::Male))
                 continue;
@@ -1095,11 +1148,22 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
     const QString head = m_text.view(a.last - 1).toString().toLower();
     const QString text = spanText(a.first, a.last);
     if (a.definite) {
+        const bool generic = businessWord(a.last - 1) && !(lex(a.last - 1) & OrgHead && head == QStringLiteral("bank"));
+        const std::int32_t paragraph = m_tokens[size_t(a.first)].paragraph;
         for (std::int32_t id : m_recent) {
-            if (id < 0)
+            if (id < 0) {
+                // the company, after Seoryeong Heavy Industries Co.
+                const std::int32_t c = -id - 2;
+                const Candidate &cand = m_candidates[size_t(c)];
+                if (cand.organisation && cand.paragraph >= paragraph - 2 && (cand.head == head || (generic && cand.business))) {
+                    const std::int32_t entity = promote(c);
+                    std::replace(m_recent.begin(), m_recent.end(), id, entity);
+                    return entity;
+                }
                 continue;
+            }
             SpeakerEntity &e = m_entities[size_t(id)];
-            if (e.head == head && e.kind != EntityKind::Person)
+            if ((e.head == head || (generic && e.business)) && e.kind != EntityKind::Person)
                 return id;
             // the Brazilian striker, after "Nogueira, the striker".
             if (e.kind == EntityKind::Person && !e.role.isEmpty() && (lex(a.last - 1) & PersonNoun)) {
@@ -1125,15 +1189,28 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
     return std::int32_t(m_entities.size()) - 1;
 }
 
-bool SpeakerPass::demonymLike(QStringView text, const SpeakerEntity &e) const
+bool SpeakerPass::demonymLike(QStringView text) const
 {
-    for (const QString &s : e.surfaces) {
-        if (text == s)
-            return false;
+    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"can", u"yan", u"ean"};
+    for (const char16_t *e : endings) {
+        if (text.endsWith(QStringView(e)))
+            return true;
     }
-    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"ch", u"ss", u"i", u"is", u"can", u"yan", u"ean", u"man", u"men", u"ek", u"ic", u"ai"};
-    for (const char16_t *s : endings) {
-        if (text.endsWith(QStringView(s)))
+    return false;
+}
+
+// Words that make an organisation a company, or name one generically.
+bool SpeakerPass::businessWord(std::int32_t i) const
+{
+    static const char16_t *const words[] = {u"co",        u"corp",      u"corporation", u"inc",     u"ltd",     u"plc",    u"llc",      u"holdings",
+                                            u"industries", u"group",    u"securities",  u"partners", u"airlines", u"motors", u"petroleum", u"mutual",
+                                            u"insurance", u"capital",  u"company",     u"firm",    u"lender",  u"insurer", u"carrier",  u"maker",
+                                            u"shipbuilder", u"manufacturer", u"retailer", u"operator", u"broker", u"analytics", u"bank", u"airways"};
+    if (!isWordAt(i))
+        return false;
+    const QStringView w = m_text.view(i);
+    for (const char16_t *b : words) {
+        if (w.compare(QStringView(b), Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;
@@ -1175,8 +1252,10 @@ void SpeakerPass::findNameRuns()
         const std::int32_t before = i - 1;
         const bool afterPreposition = isWordAt(before) && (lex(before) & Preposition);
         const bool subjectLike = !afterPreposition && (isPunct(end, u',') || (isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized)));
-        run.candidate = !org && (nameWords >= 2 || titled) && subjectLike && !m_tokens[size_t(i)].is(TokenFlag::AllCaps)
-            && !countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
+        run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
+        const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
+        run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled) && subjectLike && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
+        run.organisation = org && !country && !(lex(word(run, w)) & OrgHead);
         m_runs.push_back(run);
         i = end;
     }
@@ -1199,7 +1278,8 @@ void SpeakerPass::matchRun(const NameRun &run, F found) const
             if (id < 0)
                 continue;
             // A source known by one word (Dovhaniuk) named in full (Taras Dovhaniuk).
-            if (e == w + 1 && nameWords > 1 && m_entities[size_t(id)].kind == EntityKind::Person && !m_entities[size_t(id)].name.contains(u' ')) {
+            if (e == w + 1 && nameWords > 1 && !run.titleCase && m_entities[size_t(id)].kind == EntityKind::Person
+                && !m_entities[size_t(id)].name.contains(u' ')) {
                 found(word(run, run.nameWord), word(run, run.wordCount), id);
                 return;
             }
@@ -1219,9 +1299,11 @@ std::int32_t SpeakerPass::promote(std::int32_t candidate)
     if (c.entity >= 0)
         return c.entity;
     SpeakerEntity e;
-    e.kind = EntityKind::Person;
+    e.kind = c.organisation ? EntityKind::Organisation : EntityKind::Person;
     e.name = spanText(c.first, c.last);
     e.gender = c.gender;
+    e.head = c.head;
+    e.business = c.business;
     m_entities.push_back(e);
     c.entity = std::int32_t(m_entities.size()) - 1;
     registerName(c.entity, c.first, c.last);
@@ -1268,11 +1350,34 @@ void SpeakerPass::resolveEntities()
             touch(id);
             any = true;
         });
-        if (!any && run.candidate) {
+        if (!any) {
             const std::int32_t first = word(run, run.nameWord);
             const QStringView text = m_text.view(m_tokens[size_t(first)].start, m_tokens[size_t(run.last - 1)].end);
             std::int32_t c = m_candidateNames.value(text);
-            if (c < 0) {
+            if (c < 0 && run.organisation) {
+                Candidate cand;
+                cand.first = first;
+                cand.last = run.last;
+                cand.organisation = true;
+                for (std::int32_t k = first; k < run.last; ++k) {
+                    if (lex(k) & OrgHead)
+                        cand.head = m_text.view(k).toString().toLower();
+                    cand.business = cand.business || businessWord(k);
+                }
+                m_candidates.push_back(cand);
+                c = std::int32_t(m_candidates.size()) - 1;
+                m_candidateNames.insert(text, c);
+                // Seoryeong Heavy Industries Co. is also Seoryeong later.
+                for (std::int32_t w = run.nameWord + 1; w < run.wordCount; ++w) {
+                    const std::int32_t end = word(run, w);
+                    if ((lex(end - 1) & (OrgHead | ClosedClass)) || !isWordAt(end - 1))
+                        continue;
+                    const QStringView prefix = m_text.view(m_tokens[size_t(first)].start, m_tokens[size_t(end - 1)].end);
+                    if (!demonymLike(prefix) && !countryAt(m_tokens[size_t(first)].start, m_tokens[size_t(end - 1)].end))
+                        m_candidateNames.insert(prefix, c);
+                }
+            }
+            if (c < 0 && run.candidate) {
                 Candidate cand;
                 cand.first = first;
                 cand.last = run.last;
@@ -1285,9 +1390,11 @@ void SpeakerPass::resolveEntities()
                 c = std::int32_t(m_candidates.size()) - 1;
                 m_candidateNames.insert(text, c);
             }
-            m_candidates[size_t(c)].paragraph = m_tokens[size_t(run.first)].paragraph;
-            const std::int32_t id = m_candidates[size_t(c)].entity;
-            touch(id >= 0 ? id : -(c + 2));
+            if (c >= 0) {
+                m_candidates[size_t(c)].paragraph = m_tokens[size_t(run.first)].paragraph;
+                const std::int32_t id = m_candidates[size_t(c)].entity;
+                touch(id >= 0 ? id : -(c + 2));
+            }
         }
     }
 
@@ -1325,7 +1432,9 @@ void SpeakerPass::resolveEntities()
     for (const Mention &m : m_mentions) {
         if (m.first < coveredUntil)
             continue;
-        coveredUntil = m.last;
+        // A name inside a nominal mention is a mention too: A Seoryeong spokesperson.
+        if (m.attribution < 0 || m_attributions[size_t(m.attribution)].kind != MentionKind::Nominal)
+            coveredUntil = m.last;
         kept.push_back(m);
         // A name in a script without capitals in brackets after it: Haruki Yoshida (𠮷田春樹).
         const std::int32_t k = m.last;
@@ -1526,7 +1635,11 @@ void SpeakerPass::run()
     m_lex.resize(size_t(m_n));
     for (std::int32_t i = 0; i < m_n; ++i) {
         if (m_tokens[size_t(i)].kind == TokenKind::Word) {
-            const std::uint32_t c = m_lexicon.classes(m_text.view(i));
+            const Token &t = m_tokens[size_t(i)];
+            // US, IT: acronyms, not the words they spell (but a title in capitals keeps its class).
+            std::uint32_t c = m_lexicon.classes(m_text.view(i));
+            if (t.is(TokenFlag::AllCaps) && t.length() <= 4)
+                c &= (Title | OrgHead | Honorific);
             m_lex[size_t(i)] = c;
         }
     }
