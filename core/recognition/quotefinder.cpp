@@ -81,6 +81,12 @@ std::vector<QuotedSpan> QuoteFinder::find(const AnalyzedText &text, std::vector<
 
         for (std::int32_t k = para.first; k < para.last; ++k) {
             const Token &t = tokens[size_t(k)];
+            if (t.kind == TokenKind::Possessive && t.length() == 1 && openSingle >= 0 && open < 0 && k > openSingle + 1) {
+                // Brussels’ closing a single-quoted phrase, not a possessive.
+                record(openSingle, openSingle + 1, k, k, true);
+                openSingle = -1;
+                continue;
+            }
             if (t.kind != TokenKind::Quote)
                 continue;
             const QChar c = s.at(t.start);

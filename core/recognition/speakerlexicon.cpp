@@ -200,7 +200,7 @@ std::uint32_t SpeakerLexicon::classes(QStringView word) const
 std::uint32_t SpeakerLexicon::guess(QStringView w)
 {
     // Agent nouns name people: exporters, economists, carmakers, officials.
-    static const char16_t *const suffixes[] = {u"ers", u"ists", u"ians", u"ants", u"ents", u"ors", u"ist", u"ian", u"eer", u"eers"};
+    static const char16_t *const suffixes[] = {u"ers", u"ists", u"ians", u"ants", u"ents", u"ors", u"ist", u"ian", u"eer", u"eers", u"er", u"or", u"ant"};
     if (w.size() < 5)
         return 0;
     for (const char16_t *s : suffixes) {

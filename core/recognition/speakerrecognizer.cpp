@@ -83,6 +83,7 @@ struct Candidate {
     bool organisation = false;
     bool business = false;
     QString head; ///< organisation word, lower case
+    std::int32_t lastRun = 0; ///< first token of its latest mention
 };
 
 /// The work on one text.
@@ -303,8 +304,9 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
             }
             break;
         }
-        if (isPunct(j, u'.') && !m_tokens[size_t(j)].is(TokenFlag::SpaceBefore) && isWordAt(j - 1) && m_tokens[size_t(j - 1)].length() == 1
-            && m_tokens[size_t(j - 1)].is(TokenFlag::Capitalized) && j - 1 >= minFirst) {
+        if (isPunct(j, u'.') && !m_tokens[size_t(j)].is(TokenFlag::SpaceBefore) && isWordAt(j - 1)
+            && (m_tokens[size_t(j - 1)].length() == 1 || (lex(j - 1) & (Title | Honorific))) && m_tokens[size_t(j - 1)].is(TokenFlag::Capitalized)
+            && j - 1 >= minFirst) {
             a = j - 1; // an initial: John F. Kennedy
             continue;
         }
@@ -355,7 +357,8 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             }
             break;
         }
-        if (isPunct(b, u'.') && !m_tokens[size_t(b)].is(TokenFlag::SpaceBefore) && m_tokens[size_t(b - 1)].length() == 1 && nameToken(b + 1)) {
+        if (isPunct(b, u'.') && !m_tokens[size_t(b)].is(TokenFlag::SpaceBefore) && (m_tokens[size_t(b - 1)].length() == 1 || (lex(b - 1) & (Title | Honorific)))
+            && nameToken(b + 1)) {
             ++b;
             continue;
         }
@@ -503,12 +506,12 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
         const std::int32_t first = nameRunLeft(h - 1, minFirst);
         classifyName(first, h + 1, a);
         a.organisation = true;
-        return !exact || a.first == minFirst;
+        return !exact || first == minFirst;
     }
     if (!nameToken(h) && nameEndAt(h)) {
         const std::int32_t first = nameRunLeft(h, minFirst);
         classifyName(first, h + 1, a);
-        return !exact || a.first == minFirst;
+        return !exact || first == minFirst;
     }
     const Token &t = m_tokens[size_t(h)];
     if (t.kind != TokenKind::Word)
@@ -556,7 +559,7 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
     } else {
         return false;
     }
-    if (exact && a.first != minFirst)
+    if (exact && first != minFirst && a.first != minFirst && !(first == minFirst + 1 && lowerIs(minFirst, u"the")))
         return false;
     return true;
 }
@@ -663,7 +666,7 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
         }
         if (ok) {
             // Putin's spokesman, Dmitry Peskov, said: the name after a nominal.
-            if (candidate.kind == MentionKind::Nominal && i >= 2) {
+            if (candidate.kind == MentionKind::Nominal && i >= 1) {
                 const std::int32_t nextFirst = commas[i] + 1, nextLast = commas[i - 1];
                 Attribution name;
                 if (nameToken(nextLast - 1) && parseSubjectEndingAt(nextLast - 1, nextFirst, name, true) && name.kind != MentionKind::Nominal) {
@@ -725,6 +728,8 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
         return false;
     if ((vc & IngForm) && !be)
         return false;
+    if ((vc & (ThirdForm | BaseForm)) && isWordAt(verb + 1) && (lex(verb + 1) & Aux))
+        return false; // border states were, reports are: a noun
     if (vc & BaseForm) {
         if (lowerIs(verb - 1, u"to"))
             return false;
@@ -741,6 +746,8 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
     if (lex(j) & Relative) {
         if (!isPunct(j - 1, u','))
             return false;
+        if (lowerIs(j, u"which")) // a thing or a body: the noun phrase right before it
+            return parseSubjectEndingAt(j - 2, 0, a, false) && a.kind != MentionKind::Pronoun;
         return parseAppositionSubject(j - 1, a) || parseSubjectEndingAt(j - 2, 0, a, false);
     }
     if (!parseSubjectEndingAt(j, 0, a, false)) {
@@ -801,8 +808,18 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
             return true;
         }
     }
-    if (nameToken(r) && !((c & (PersonNoun | GroupNoun)) && !(c & (Title | OrgHead)) && sentenceInitial(r))
-        && !(personHead(nameRunRight(r)) && !m_tokens[size_t(nameRunRight(r))].is(TokenFlag::Capitalized))) {
+    bool nominalAhead = false; // South Korean and Ukrainian intelligence agencies
+    for (std::int32_t k = r; k < m_n && k < r + 7; ++k) {
+        if (!isWordAt(k) || inQuote(k))
+            break;
+        if (personHead(k) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized)) {
+            nominalAhead = true;
+            break;
+        }
+        if ((lex(k) & ClosedClass) && !lowerIs(k, u"and"))
+            break;
+    }
+    if (nameToken(r) && !((c & (PersonNoun | GroupNoun)) && !(c & (Title | OrgHead)) && sentenceInitial(r)) && !nominalAhead) {
         const std::int32_t b = nameRunRight(r);
         classifyName(r, b, a);
         if (a.kind == MentionKind::Name && !a.organisation) {
@@ -827,7 +844,7 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
                 break;
             continue;
         }
-        if ((kc & ClosedClass) && !(k == r && (kc & Determiner) && !(kc & Function)))
+        if ((kc & ClosedClass) && !(k == r && (kc & Determiner) && !(kc & Function)) && !(lowerIs(k, u"and") && k > r))
             break;
     }
     if (head < 0)
@@ -912,7 +929,13 @@ void SpeakerPass::findBylines()
                 capitals += m_tokens[size_t(i)].is(TokenFlag::Capitalized) ? 1 : 0;
             }
         }
-        m_titleCaseParagraph[p] = words >= 3 && capitals * 10 >= words * 7;
+        // Title case, or a short line without a full stop: a headline.
+        const Token &lastToken = m_tokens[size_t(r.last - 1)];
+        const QChar end = m_text.text().at(lastToken.end - 1);
+        bool unpunctuated = end != u'.' && end != u'!' && end != u'?' && end != u'"' && end != QChar(0x201D) && end != u':';
+        for (std::int32_t i = r.first; unpunctuated && i < r.last; ++i)
+            unpunctuated = !isPunct(i, u'.');
+        m_titleCaseParagraph[p] = (words >= 3 && capitals * 10 >= words * 7) || (unpunctuated && len < 25);
     }
 }
 
@@ -934,6 +957,9 @@ void SpeakerPass::findAttributions()
         }
         if (!(c & SpeechVerb) || t.is(TokenFlag::Capitalized))
             continue;
+        if (m_text.view(v).startsWith(u"recall", Qt::CaseInsensitive) && isWordAt(v + 1) && !lowerIs(v + 1, u"that") && !lowerIs(v + 1, u"how")
+            && !lowerIs(v + 1, u"when"))
+            continue; // recalls its ambassador: not speech
         if (parseLeftSubject(v, a)) {
             m_attributions.push_back(a);
             continue;
@@ -941,7 +967,10 @@ void SpeakerPass::findAttributions()
         if (c & WeakVerb)
             continue;
         if ((c & IngForm) && isPunct(v - 1, u',')) {
-            // ", adding ...": the speaker is the subject of the sentence.
+            // ", adding ...": the speaker is the subject of the sentence, unless
+            // the sentence already has its attribution (..., people familiar with the matter said, asking ...).
+            if (!m_attributions.empty() && m_tokens[size_t(m_attributions.back().verb)].sentence == t.sentence)
+                continue;
             std::int32_t s0 = m_text.sentences()[size_t(t.sentence)].first;
             while (s0 < v && (m_tokens[size_t(s0)].kind == TokenKind::Markup))
                 ++s0;
@@ -1150,6 +1179,19 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
     if (a.definite) {
         const bool generic = businessWord(a.last - 1) && !(lex(a.last - 1) & OrgHead && head == QStringLiteral("bank"));
         const std::int32_t paragraph = m_tokens[size_t(a.first)].paragraph;
+        // The subject of the reported clause first: Seoryeong will issue ..., the company said.
+        const std::int32_t sentenceFirst = m_text.sentences()[size_t(m_tokens[size_t(a.first)].sentence)].first;
+        for (std::int32_t id : m_recent) {
+            if (id >= 0)
+                continue;
+            const std::int32_t c = -id - 2;
+            const Candidate &cand = m_candidates[size_t(c)];
+            if (cand.organisation && cand.lastRun <= sentenceFirst + 1 && cand.lastRun >= sentenceFirst && (cand.head == head || (generic && cand.business))) {
+                const std::int32_t entity = promote(c);
+                std::replace(m_recent.begin(), m_recent.end(), id, entity);
+                return entity;
+            }
+        }
         for (std::int32_t id : m_recent) {
             if (id < 0) {
                 // the company, after Seoryeong Heavy Industries Co.
@@ -1392,6 +1434,7 @@ void SpeakerPass::resolveEntities()
             }
             if (c >= 0) {
                 m_candidates[size_t(c)].paragraph = m_tokens[size_t(run.first)].paragraph;
+                m_candidates[size_t(c)].lastRun = run.first;
                 const std::int32_t id = m_candidates[size_t(c)].entity;
                 touch(id >= 0 ? id : -(c + 2));
             }
