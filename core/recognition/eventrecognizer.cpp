@@ -38,18 +38,25 @@ const Words modals = {"to", "will", "would", "shall", "can", "could", "may", "mi
 // After these an -ing form is the happening itself ("was recalling", "by starting").
 const Words ingContext = {"is", "are", "was", "were", "be", "been", "being", "after", "before", "by", "since", "while", "from", "of", "'re"};
 // Words after "to" that make a bare verb scheduled, not wished ("is due to visit").
-const Words scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated"};
+const Words scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed",
+                          "agrees", "decided", "decides"};
+// "meet its obligations" is not a meeting.
+const Words meetObjects = {"obligations", "obligation", "targets", "target", "demand", "demands", "needs", "deadline", "requirements",
+                           "commitments", "standards", "criteria", "expectations", "goals", "goal", "costs", "conditions"};
 // A trigger noun followed by one of these is a modifier, not the happening.
 const Words modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "zones", "chest", "machine", "rhetoric", "room", "plan", "plans",
                          "threat", "threats", "fears", "fear", "risk", "risks", "policy", "policies", "regime", "rules", "law", "laws",
                          "footage", "correspondent", "reporter", "reporters", "veteran", "veterans", "memorial", "anniversary", "helicopter",
                          "helicopters", "aircraft", "submarine", "submarines", "dog", "dogs", "ad", "ads", "changer", "defences", "defenses",
-                         "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games"};
+                         "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games",
+                         "bill", "bills", "legislation", "proposal", "commission", "committee", "board", "monitors", "observers",
+                         "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs"};
 // What may follow an "ambiguous bare" noun (final, friendly, call): anything
 // else after it makes it an adjective or a verb.
 const Words bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
                              "would", "had", "has", "have", "that", "which", "from", "to", "after", "before", "when", "where", "since",
-                             "last", "this", "over", "versus", "vs", "by", "as", "lasted", "ended", "took", "came", "went"};
+                             "last", "this", "over", "versus", "vs", "by", "as", "lasted", "ended", "took", "came", "went", "began", "begins",
+                             "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself"};
 const Words ordinals = {"first", "second", "third", "fourth", "fifth", "last", "next", "final", "opening", "latest", "new", "major",
                         "big", "surprise", "early", "late", "weekly", "daily", "brief", "lengthy", "upcoming", "second-round"};
 // Cues that make a happening hypothetical, feared, wished or avoided.
@@ -60,9 +67,12 @@ const Words hypotheticalCues = {"would", "could", "might", "should", "unless", "
                                 "mull", "mulling", "urge", "urged", "urging", "urges", "demand", "demanded", "demanding", "demands",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
-                                "failed", "fails", "imagine", "rule", "ruled", "ruling", "escalate", "escalating", "spiral", "spill"};
+                                "failed", "fails", "imagine", "rule", "ruled", "ruling", "escalate", "escalating", "spiral", "spill", "offer",
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "must"};
+const Words conditionals = {"if", "unless", "whether"};
 const Words negations = {"not", "never", "no", "nor", "neither", "cannot"};
-const Words clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and"};
+const Words clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and", "as",
+                           "after", "before", "since", "until"};
 const Words timeUnits = {"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn",
                          "fall", "winter", "season", "decade", "century", "quarter"};
 const Words weekdays = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
@@ -138,6 +148,7 @@ private:
     bool acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, bool alsoVerb) const;
     bool acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const;
     bool hasSpecifier(qsizetype i) const;
+    bool nounTriggerAt(qsizetype i) const;
     bool hypothetical(qsizetype i, bool verb, bool adjectival) const;
     bool futureTime(qsizetype i) const;
     qsizetype timeAt(qsizetype k, int &year) const;
@@ -150,7 +161,6 @@ private:
     const AnalyzedText &m_text;
     Recognition &m_out;
     std::vector<std::int16_t> m_country; // per token: index into m_codes, or -1
-    std::vector<std::uint8_t> m_speaker; // per token: inside a speaker mention
     std::vector<bool> m_headline; // per paragraph
     QStringList m_codes;
     std::vector<Cluster> m_clusters;
@@ -187,32 +197,21 @@ void Scan::prepare()
 {
     const qsizetype n = m_text.size();
     m_country.assign(size_t(n), -1);
-    m_speaker.assign(size_t(n), 0);
     for (const Annotation &a : std::as_const(m_out.annotations)) {
-        const bool country = a.type == Types::Country;
-        const bool speaker = a.type == Types::Speaker;
-        if (!country && !speaker)
+        if (a.type != Types::Country)
             continue;
         const auto start = std::int32_t(m_text.offsets().toUtf16(a.start));
         const auto end = std::int32_t(m_text.offsets().toUtf16(a.end));
-        std::int16_t code = -1;
-        if (country) {
-            const QString c = a.attributes.value(Attr::Code);
-            if (c.isEmpty())
-                continue;
-            qsizetype k = m_codes.indexOf(c);
-            if (k < 0) {
-                m_codes.append(c);
-                k = m_codes.size() - 1;
-            }
-            code = std::int16_t(k);
+        const QString c = a.attributes.value(Attr::Code);
+        if (c.isEmpty())
+            continue;
+        qsizetype code = m_codes.indexOf(c);
+        if (code < 0) {
+            m_codes.append(c);
+            code = m_codes.size() - 1;
         }
-        for (qsizetype k = m_text.tokenAt(start); k < n && m_text.token(k).start < end; ++k) {
-            if (country)
-                m_country[size_t(k)] = code;
-            else
-                m_speaker[size_t(k)] = 1;
-        }
+        for (qsizetype k = m_text.tokenAt(start); k < n && m_text.token(k).start < end; ++k)
+            m_country[size_t(k)] = std::int16_t(code);
     }
     // A headline is a short line without closing punctuation; headlines drop
     // articles ("Ministers strike deal") and use the present for the past.
@@ -243,7 +242,7 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
             gapUsed = true;
             qsizetype g = 0;
             while (g < 2 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
-                   && (isKind(j, TokenKind::Number) || is(j, determiners) || is(j, {"more", "new", "further", "additional", "fresh", "extra", "all", "thousands", "hundreds", "of", "its", "their"}))) {
+                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, {"more", "new", "all"}))) {
                 ++j;
                 ++g;
             }
@@ -302,6 +301,18 @@ bool Scan::hasSpecifier(qsizetype i) const
     return false;
 }
 
+bool Scan::nounTriggerAt(qsizetype i) const
+{
+    const QString key = m_text.view(i).toString().toLower();
+    if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(key)) {
+        for (const Lexicon::Surface &s : *surfaces) {
+            if (s.rest.isEmpty() && (s.form == Lexicon::Form::Singular || s.form == Lexicon::Form::Plural))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool Scan::futureTime(qsizetype i) const
 {
     const TokenRange &s = m_text.sentences()[size_t(m_text.token(i).sentence)];
@@ -316,6 +327,8 @@ bool Scan::futureTime(qsizetype i) const
 bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
 {
     bool would = false;
+    // "If the tariffs stay": a definite noun phrase presupposes the happening.
+    const bool definite = !verb && (is(i - 1, {"the", "this", "these", "that", "those"}) || isKind(i - 1, TokenKind::Possessive));
     for (qsizetype k = i - 1, steps = 0; k >= 0 && steps < 8; --k, ++steps) {
         if (!sameSentence(k, i) || clauseBoundary(k))
             break;
@@ -329,11 +342,16 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
         if (negationWord(k)) {
             // "no attack", "did not attack"; "will not accept the detention"
             // negates the acceptance, not the detention.
-            if (w.compare(QLatin1StringView("no"), Qt::CaseInsensitive) == 0 || (verb && steps < 3 && !adjectival))
+            if ((w.compare(QLatin1StringView("no"), Qt::CaseInsensitive) == 0 && steps < 2) || (verb && steps < 3 && !adjectival))
+                return true;
+            // "is not a truce"
+            if (!verb && steps == 1 && is(i - 1, {"a", "an"}))
                 return true;
             continue;
         }
         if (adjectival)
+            continue;
+        if (definite && equalsAny(w, conditionals))
             continue;
         if (equalsAny(w, hypotheticalCues)) {
             if (w.compare(QLatin1StringView("would"), Qt::CaseInsensitive) == 0) {
@@ -364,6 +382,34 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         return false; // "conflict of interest", "war of words"
     if (lowerWord(end) && equalsAny(view(end), modifiees))
         return false;
+    if (t.text == QLatin1StringView("talks") && is(end, {"about"}))
+        return false; // "everyone talks about"
+    if (t.eventClass == QLatin1StringView("disaster") && is(end, {"of"}))
+        return false; // "a flood of supply"
+    // "fans flood social media": after a bare plural and before an object
+    // the word is a verb.
+    if (lowerWord(prev) && view(prev).endsWith(u's') && !view(prev).endsWith(QLatin1StringView("ss")) && !is(prev, determiners)
+        && !is(prev, phraseStops) && lowerWord(end) && !is(end, phraseStops) && !is(end, bareFollowers) && !is(end, modals))
+        return false;
+    // "strike deal", "election campaign": a trigger right before another
+    // trigger noun is a verb or a modifier; the second one names the happening.
+    if (lowerWord(end) && nounTriggerAt(end))
+        return false;
+    // "A defeat would be ...": an indefinite happening under a modal.
+    if (is(prev, {"a", "an"}) || (is(prev - 1, {"a", "an"}) && lowerWord(prev))) {
+        for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {
+            if (is(k, {"would", "could", "might"}))
+                return false;
+            if (is(k, {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"}))
+                break; // a relative clause of its own
+        }
+    }
+    // "Sanctions won't solve problems": a bare plural with a habitual or
+    // negated predicate is a generic statement.
+    if (m_text.token(i).is(TokenFlag::SentenceStart) && !hasSpecifier(i)
+        && (negationWord(end) || is(end, {"rarely", "seldom", "always", "usually", "often", "tend", "never"}))) {
+        return false;
+    }
     if (t.flags & Lexicon::NeedsPossessor) {
         if (!(isKind(prev, TokenKind::Possessive) || (prev >= 0 && m_country[size_t(prev)] >= 0)))
             return false;
@@ -394,6 +440,11 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
         form = Lexicon::Form::Base;
     if (t.text == QLatin1StringView("agree") && !is(end, {"to", "on", "a", "an", "the", "terms", "deal"}))
         return false; // "agreed that" reports speech
+    if (t.text == QLatin1StringView("meet") && (is(end, meetObjects) || is(end + 1, meetObjects)))
+        return false;
+    // "has to be approved": an infinitive passive is still to happen.
+    if (form == Lexicon::Form::Past && is(prev, {"be"}) && is(prev - 1, {"to"}) && !is(prev - 2, scheduled))
+        return false;
     bool adjectival = false;
     switch (form) {
     case Lexicon::Form::Past:
@@ -420,7 +471,8 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
         const bool future = is(k, {"will", "shall", "'ll"});
         const bool due = is(k, {"to"}) && is(k - 1, scheduled);
         const bool reported = is(k, {"would"}) && futureTime(i);
-        const bool headlineVerb = head && word(prev) && !is(prev, modals);
+        // Headlines: "Ministers strike deal", "X to merge with Y".
+        const bool headlineVerb = head && word(prev) && (!is(prev, modals) || is(prev, {"to"}));
         if (!future && !due && !reported && !headlineVerb)
             return false;
         break;
@@ -435,7 +487,7 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
 {
     const Lexicon::Trigger &t = m_lex.trigger(s.trigger);
     for (qsizetype k = i; k < end; ++k) {
-        if (m_speaker[size_t(k)] || m_country[size_t(k)] >= 0)
+        if (m_country[size_t(k)] >= 0)
             return false;
     }
     if (t.pos != Lexicon::PartOfSpeech::Name) {
@@ -534,7 +586,7 @@ void Scan::findTime(Mention &m) const
         return;
     // Keep "on Friday", "in 2008" as the text says them, without a possessive.
     qsizetype first = best;
-    if (is(best - 1, {"on", "in"}))
+    if ((is(best - 1, {"on"}) && equalsAny(view(best), weekdays)) || (is(best - 1, {"in"}) && (bestYear || isMonth(view(best)))))
         first = best - 1;
     const qsizetype last = bestEnd;
     m.time = m_text.view(m_text.token(first).start, m_text.token(last - 1).end).toString();
