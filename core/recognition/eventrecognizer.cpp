@@ -3,7 +3,10 @@
 #include "analyzedtext.h"
 #include "eventlexicon.h"
 
+#include <QHash>
+
 #include <algorithm>
+#include <bitset>
 #include <initializer_list>
 
 namespace annotator {
@@ -11,40 +14,74 @@ namespace annotator {
 namespace {
 
 using Lexicon = EventLexicon;
-using Words = std::initializer_list<const char *>;
-
-bool equalsAny(QStringView w, Words words)
+/// Every word of the small lists below gets a number; each list is a bit
+/// set over those numbers, so a membership test is one bit test once a
+/// token's number is known (looked up once per token, only when asked).
+class Vocabulary
 {
-    for (const char *s : words) {
-        if (w.compare(QLatin1StringView(s), Qt::CaseInsensitive) == 0)
-            return true;
+public:
+    static Vocabulary &instance()
+    {
+        static Vocabulary v;
+        return v;
     }
-    return false;
-}
+    int intern(const QString &lower)
+    {
+        auto it = m_ids.constFind(lower);
+        if (it != m_ids.constEnd())
+            return it.value();
+        const int id = int(m_ids.size());
+        m_ids.insert(lower, id);
+        return id;
+    }
+    int find(const QString &lower) const { return m_ids.value(lower, -1); }
+
+private:
+    QHash<QString, int> m_ids;
+};
+
+constexpr int maxVocabulary = 1024;
+
+class WordSet
+{
+public:
+    WordSet(std::initializer_list<const char *> words)
+    {
+        for (const char *w : words) {
+            const int id = Vocabulary::instance().intern(QString::fromUtf8(w).toLower());
+            Q_ASSERT(id < maxVocabulary);
+            m_bits.set(size_t(id));
+        }
+    }
+    bool has(int id) const { return id >= 0 && m_bits.test(size_t(id)); }
+
+private:
+    std::bitset<maxVocabulary> m_bits;
+};
 
 // Words that open a noun phrase: a noun after them is specific.
-const Words determiners = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+const WordSet determiners = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
                            "last", "next", "each", "every", "another", "some", "both", "whose", "which", "what", "such"};
 // Words that end a noun phrase to the left: prepositions, conjunctions, verbs
 // of being and the like. A noun right after them has no specifier.
-const Words phraseStops = {"of", "in", "on", "at", "for", "with", "by", "to", "from", "into", "about", "after", "before", "during", "since",
+const WordSet phraseStops = {"of", "in", "on", "at", "for", "with", "by", "to", "from", "into", "about", "after", "before", "during", "since",
                            "until", "over", "against", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "has",
                            "have", "had", "as", "than", "like", "between", "among", "under", "without", "through", "via", "amid",
                            "despite", "not", "no", "more", "most", "less", "fewer", "many", "much", "all", "other", "new"};
 // Before a word that is noun and verb alike, these make it the verb.
-const Words verbContext = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "did", "do", "does", "not",
+const WordSet verbContext = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "did", "do", "does", "not",
                            "never", "they", "we", "i", "you", "he", "she", "who"};
-const Words modals = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "did", "do", "does"};
+const WordSet modals = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "did", "do", "does"};
 // After these an -ing form is the happening itself ("was recalling", "by starting").
-const Words ingContext = {"is", "are", "was", "were", "be", "been", "being", "after", "before", "by", "since", "while", "from", "of", "'re"};
+const WordSet ingContext = {"is", "are", "was", "were", "be", "been", "being", "after", "before", "by", "since", "while", "from", "of", "'re"};
 // Words after "to" that make a bare verb scheduled, not wished ("is due to visit").
-const Words scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed",
+const WordSet scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed",
                           "agrees", "decided", "decides"};
 // "meet its obligations" is not a meeting.
-const Words meetObjects = {"obligations", "obligation", "targets", "target", "demand", "demands", "needs", "deadline", "requirements",
+const WordSet meetObjects = {"obligations", "obligation", "targets", "target", "demand", "demands", "needs", "deadline", "requirements",
                            "commitments", "standards", "criteria", "expectations", "goals", "goal", "costs", "conditions"};
 // A trigger noun followed by one of these is a modifier, not the happening.
-const Words modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "zones", "chest", "machine", "rhetoric", "room", "plan", "plans",
+const WordSet modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "zones", "chest", "machine", "rhetoric", "room", "plan", "plans",
                          "threat", "threats", "fears", "fear", "risk", "risks", "policy", "policies", "regime", "rules", "law", "laws",
                          "footage", "correspondent", "reporter", "reporters", "veteran", "veterans", "memorial", "anniversary", "helicopter",
                          "helicopters", "aircraft", "submarine", "submarines", "dog", "dogs", "ad", "ads", "changer", "defences", "defenses",
@@ -53,14 +90,14 @@ const Words modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "zo
                          "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs"};
 // What may follow an "ambiguous bare" noun (final, friendly, call): anything
 // else after it makes it an adjective or a verb.
-const Words bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
+const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
                              "would", "had", "has", "have", "that", "which", "from", "to", "after", "before", "when", "where", "since",
                              "last", "this", "over", "versus", "vs", "by", "as", "lasted", "ended", "took", "came", "went", "began", "begins",
                              "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself"};
-const Words ordinals = {"first", "second", "third", "fourth", "fifth", "last", "next", "final", "opening", "latest", "new", "major",
+const WordSet ordinals = {"first", "second", "third", "fourth", "fifth", "last", "next", "final", "opening", "latest", "new", "major",
                         "big", "surprise", "early", "late", "weekly", "daily", "brief", "lengthy", "upcoming", "second-round"};
 // Cues that make a happening hypothetical, feared, wished or avoided.
-const Words hypotheticalCues = {"would", "could", "might", "should", "unless", "if", "whether", "without", "avoid", "avoided", "avoiding",
+const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless", "if", "whether", "without", "avoid", "avoided", "avoiding",
                                 "avert", "averted", "averting", "prevent", "prevented", "preventing", "threat", "threats", "threaten",
                                 "threatened", "threatening", "threatens", "risk", "risks", "risking", "fear", "fears", "feared",
                                 "possible", "possibility", "potential", "any", "consider", "considering", "weigh", "weighing", "weighs",
@@ -69,25 +106,52 @@ const Words hypotheticalCues = {"would", "could", "might", "should", "unless", "
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
                                 "failed", "fails", "imagine", "rule", "ruled", "ruling", "escalate", "escalating", "spiral", "spill", "offer",
                                 "offered", "offers", "offering", "become", "becomes", "becoming", "must"};
-const Words conditionals = {"if", "unless", "whether"};
-const Words negations = {"not", "never", "no", "nor", "neither", "cannot"};
-const Words clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and", "as",
+const WordSet conditionals = {"if", "unless", "whether"};
+const WordSet negations = {"not", "never", "no", "nor", "neither", "cannot"};
+const WordSet clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and", "as",
                            "after", "before", "since", "until"};
-const Words timeUnits = {"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn",
+const WordSet timeUnits = {"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn",
                          "fall", "winter", "season", "decade", "century", "quarter"};
-const Words weekdays = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-const Words months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+const WordSet weekdays = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+const WordSet months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
                       "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
-const Words monthLead = {"in", "last", "next", "early", "late", "mid", "since", "until", "by", "this", "on", "from", "of"};
+const WordSet monthLead = {"in", "last", "next", "early", "late", "mid", "since", "until", "by", "this", "on", "from", "of"};
 
-bool isMonth(QStringView w)
-{
-    for (const char *s : months) {
-        if (w.compare(QLatin1StringView(s), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
+// Small word lists used once each.
+const WordSet kNoIdioms = {"matter", "doubt", "longer", "sooner"};
+const WordSet kGapWords = {"more", "new", "all"};
+const WordSet kFutureWords = {"next", "tomorrow", "later"};
+const WordSet kDefinite = {"the", "this", "these", "that", "those"};
+const WordSet kIndefinite = {"a", "an"};
+const WordSet kCallForms = {"call", "calls", "called", "calling"};
+const WordSet kFor = {"for"};
+const WordSet kQuantityAdjectives = {"great", "good"};
+const WordSet kOf = {"of"};
+const WordSet kIdiomNouns = {"interest", "interests", "words"};
+const WordSet kAbout = {"about"};
+const WordSet kPossibilityModals = {"would", "could", "might"};
+const WordSet kClauseVerbs = {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"};
+const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "never"};
+const WordSet kAgreeFollowers = {"to", "on", "a", "an", "the", "terms", "deal"};
+const WordSet kBe = {"be"};
+const WordSet kTo = {"to"};
+const WordSet kObjectDeterminers = {"its", "their", "his", "her", "the", "a", "an"};
+const WordSet kAuxiliaries = {"was", "were", "been", "be", "being", "is", "are", "had", "has", "have"};
+const WordSet kPronounSubjects = {"he", "she", "it"};
+const WordSet kAdverbs = {"also", "then", "now", "soon", "likely", "probably", "first", "again"};
+const WordSet kFuture = {"will", "shall", "'ll"};
+const WordSet kWould = {"would"};
+const WordSet kCompoundPrefixes = {"pro", "anti", "pre", "post", "non", "inter", "mid", "cold"};
+const WordSet kDeicticDays = {"yesterday", "today", "tonight", "tomorrow"};
+const WordSet kTimeDeterminers = {"this", "last", "next", "earlier", "later"};
+const WordSet kRelativeTime = {"earlier", "later"};
+const WordSet kNearTime = {"this", "last", "next"};
+const WordSet kOn = {"on"};
+const WordSet kIn = {"in"};
+const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "with", "between", "by", "from", "over", "to", "for", "across"};
+const WordSet kAnd = {"and"};
+const WordSet kNo = {"no"};
+const WordSet kAny = {"any"};
 
 struct Mention {
     std::int32_t first = 0;
@@ -126,7 +190,8 @@ private:
     // Token helpers; all accept out-of-range indices.
     bool word(qsizetype i) const { return m_text.isWord(i); }
     QStringView view(qsizetype i) const { return i >= 0 && i < m_text.size() ? m_text.view(i) : QStringView(); }
-    bool is(qsizetype i, Words words) const { return word(i) && equalsAny(m_text.view(i), words); }
+    bool is(qsizetype i, const WordSet &words) const { return words.has(wordId(i)); }
+    int wordId(qsizetype i) const;
     bool isKind(qsizetype i, TokenKind k) const { return i >= 0 && i < m_text.size() && m_text.token(i).kind == k; }
     bool lowerWord(qsizetype i) const { return word(i) && !m_text.token(i).is(TokenFlag::Capitalized) && m_text.view(i).at(0).isLetter(); }
     bool joinedHyphen(qsizetype i) const
@@ -163,8 +228,39 @@ private:
     std::vector<std::int16_t> m_country; // per token: index into m_codes, or -1
     std::vector<bool> m_headline; // per paragraph
     QStringList m_codes;
+    mutable std::vector<std::int16_t> m_wordIds; // per token: vocabulary number, -1 none, -2 not looked up yet
+    mutable QString m_buffer; // reused for lower-casing
+    mutable QString m_nextBuffer;
     std::vector<Cluster> m_clusters;
+    std::vector<std::vector<int>> m_byClass; // cluster indices per class, in order of creation
+    std::vector<int> m_main; // per class: the cluster with most mentions, or -1
 };
+
+void lowerInto(QStringView w, QString &out)
+{
+    out.resize(w.size());
+    QChar *dst = out.data();
+    for (qsizetype k = 0; k < w.size(); ++k) {
+        const char16_t c = w.at(k).unicode();
+        dst[k] = c < 128 ? QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) : (c == 0x2019 ? QChar(u'\'') : w.at(k).toLower());
+    }
+}
+
+int Scan::wordId(qsizetype i) const
+{
+    if (i < 0 || i >= m_text.size())
+        return -1;
+    std::int16_t &id = m_wordIds[size_t(i)];
+    if (id == -2) {
+        const Token &t = m_text.token(i);
+        id = -1;
+        if ((t.kind == TokenKind::Word || t.kind == TokenKind::Possessive) && t.length() <= 20) {
+            lowerInto(m_text.view(i), m_buffer);
+            id = std::int16_t(Vocabulary::instance().find(m_buffer));
+        }
+    }
+    return id;
+}
 
 bool Scan::clauseBoundary(qsizetype i) const
 {
@@ -177,7 +273,7 @@ bool Scan::clauseBoundary(qsizetype i) const
             return !joinedHyphen(i);
         return c == u',' || c == u';' || c == u':' || c == u'(' || c == u')' || c == u'.' || c == u'?' || c == u'!';
     }
-    return t.kind == TokenKind::Word && equalsAny(m_text.view(i), clauseWords);
+    return is(i, clauseWords);
 }
 
 bool Scan::negationWord(qsizetype i) const
@@ -187,16 +283,18 @@ bool Scan::negationWord(qsizetype i) const
     const QStringView w = m_text.view(i);
     if (w.endsWith(QLatin1StringView("n't"), Qt::CaseInsensitive) || w.endsWith(u"n\u2019t", Qt::CaseInsensitive))
         return true;
-    if (!equalsAny(w, negations))
+    if (!is(i, negations))
         return false;
     // "no matter how", "no doubt", "no longer" do not negate what follows.
-    return !(w.compare(QLatin1StringView("no"), Qt::CaseInsensitive) == 0 && is(i + 1, {"matter", "doubt", "longer", "sooner"}));
+    return !(is(i, kNo) && is(i + 1, kNoIdioms));
 }
 
 void Scan::prepare()
 {
     const qsizetype n = m_text.size();
     m_country.assign(size_t(n), -1);
+    m_wordIds.assign(size_t(n), -2);
+    m_buffer.reserve(64);
     for (const Annotation &a : std::as_const(m_out.annotations)) {
         if (a.type != Types::Country)
             continue;
@@ -242,7 +340,7 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
             gapUsed = true;
             qsizetype g = 0;
             while (g < 2 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
-                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, {"more", "new", "all"}))) {
+                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords))) {
                 ++j;
                 ++g;
             }
@@ -291,11 +389,11 @@ bool Scan::hasSpecifier(qsizetype i) const
             return false;
         }
         const QStringView w = m_text.view(k);
-        if (equalsAny(w, determiners))
+        if (is(k, determiners))
             return true;
         if (t.is(TokenFlag::Capitalized) && !t.is(TokenFlag::SentenceStart))
             return true;
-        if (equalsAny(w, phraseStops) || equalsAny(w, verbContext) || w.endsWith(QLatin1StringView("ing")))
+        if (is(k, phraseStops) || is(k, verbContext) || w.endsWith(QLatin1StringView("ing")))
             return false;
     }
     return false;
@@ -303,8 +401,8 @@ bool Scan::hasSpecifier(qsizetype i) const
 
 bool Scan::nounTriggerAt(qsizetype i) const
 {
-    const QString key = m_text.view(i).toString().toLower();
-    if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(key)) {
+    lowerInto(m_text.view(i), m_nextBuffer);
+    if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(m_nextBuffer)) {
         for (const Lexicon::Surface &s : *surfaces) {
             if (s.rest.isEmpty() && (s.form == Lexicon::Form::Singular || s.form == Lexicon::Form::Plural))
                 return true;
@@ -318,7 +416,7 @@ bool Scan::futureTime(qsizetype i) const
     const TokenRange &s = m_text.sentences()[size_t(m_text.token(i).sentence)];
     const qsizetype from = std::max<qsizetype>(s.first, i - 15), to = std::min<qsizetype>(s.last, i + 15);
     for (qsizetype k = from; k < to; ++k) {
-        if (is(k, {"next", "tomorrow", "later"}) || (word(k) && m_text.token(k).is(TokenFlag::Capitalized) && (equalsAny(view(k), weekdays) || isMonth(view(k)))))
+        if (is(k, kFutureWords) || (word(k) && m_text.token(k).is(TokenFlag::Capitalized) && (is(k, weekdays) || is(k, months))))
             return true;
     }
     return false;
@@ -328,42 +426,41 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
 {
     bool would = false;
     // "If the tariffs stay": a definite noun phrase presupposes the happening.
-    const bool definite = !verb && (is(i - 1, {"the", "this", "these", "that", "those"}) || isKind(i - 1, TokenKind::Possessive));
+    const bool definite = !verb && (is(i - 1, kDefinite) || isKind(i - 1, TokenKind::Possessive));
     for (qsizetype k = i - 1, steps = 0; k >= 0 && steps < 8; --k, ++steps) {
         if (!sameSentence(k, i) || clauseBoundary(k))
             break;
         if (!word(k))
             continue;
-        const QStringView w = m_text.view(k);
         // "prevent a resolution of the conflict": the cue is about the head
         // noun, the happening after "of" is given; "threat of war" is not.
-        if (w.compare(QLatin1StringView("of"), Qt::CaseInsensitive) == 0 && !is(k - 1, hypotheticalCues))
+        if (is(k, kOf) && !is(k - 1, hypotheticalCues))
             break;
         if (negationWord(k)) {
             // "no attack", "did not attack"; "will not accept the detention"
             // negates the acceptance, not the detention.
-            if ((w.compare(QLatin1StringView("no"), Qt::CaseInsensitive) == 0 && steps < 2) || (verb && steps < 3 && !adjectival))
+            if ((is(k, kNo) && steps < 2) || (verb && steps < 3 && !adjectival))
                 return true;
             // "is not a truce"
-            if (!verb && steps == 1 && is(i - 1, {"a", "an"}))
+            if (!verb && steps == 1 && is(i - 1, kIndefinite))
                 return true;
             continue;
         }
         if (adjectival)
             continue;
-        if (definite && equalsAny(w, conditionals))
+        if (definite && is(k, conditionals))
             continue;
-        if (equalsAny(w, hypotheticalCues)) {
-            if (w.compare(QLatin1StringView("would"), Qt::CaseInsensitive) == 0) {
+        if (is(k, hypotheticalCues)) {
+            if (is(k, kWould)) {
                 would = true;
                 continue;
             }
-            if (w.compare(QLatin1StringView("any"), Qt::CaseInsensitive) == 0 && steps > 2)
+            if (is(k, kAny) && steps > 2)
                 continue;
             return true;
         }
         // "calls for a ceasefire"
-        if (is(k, {"call", "calls", "called", "calling"}) && is(k + 1, {"for"}))
+        if (is(k, kCallForms) && is(k + 1, kFor))
             return true;
     }
     // Reported future ("said he would visit next week") is scheduled.
@@ -376,15 +473,15 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     const bool head = headline(i);
     if (alsoVerb && is(prev, verbContext))
         return false;
-    if (is(prev, {"great", "good"}))
+    if (is(prev, kQuantityAdjectives))
         return false; // "a great deal"
-    if (is(end, {"of"}) && is(end + 1, {"interest", "interests", "words"}))
+    if (is(end, kOf) && is(end + 1, kIdiomNouns))
         return false; // "conflict of interest", "war of words"
-    if (lowerWord(end) && equalsAny(view(end), modifiees))
+    if (lowerWord(end) && is(end, modifiees))
         return false;
-    if (t.text == QLatin1StringView("talks") && is(end, {"about"}))
+    if (t.text == QLatin1StringView("talks") && is(end, kAbout))
         return false; // "everyone talks about"
-    if (t.eventClass == QLatin1StringView("disaster") && is(end, {"of"}))
+    if (t.eventClass == QLatin1StringView("disaster") && is(end, kOf))
         return false; // "a flood of supply"
     // "fans flood social media": after a bare plural and before an object
     // the word is a verb.
@@ -396,18 +493,18 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (lowerWord(end) && nounTriggerAt(end))
         return false;
     // "A defeat would be ...": an indefinite happening under a modal.
-    if (is(prev, {"a", "an"}) || (is(prev - 1, {"a", "an"}) && lowerWord(prev))) {
+    if (is(prev, kIndefinite) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
         for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {
-            if (is(k, {"would", "could", "might"}))
+            if (is(k, kPossibilityModals))
                 return false;
-            if (is(k, {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"}))
+            if (is(k, kClauseVerbs))
                 break; // a relative clause of its own
         }
     }
     // "Sanctions won't solve problems": a bare plural with a habitual or
     // negated predicate is a generic statement.
     if (m_text.token(i).is(TokenFlag::SentenceStart) && !hasSpecifier(i)
-        && (negationWord(end) || is(end, {"rarely", "seldom", "always", "usually", "often", "tend", "never"}))) {
+        && (negationWord(end) || is(end, kHabitual))) {
         return false;
     }
     if (t.flags & Lexicon::NeedsPossessor) {
@@ -421,7 +518,7 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
             || ((is(prev, ordinals) || isKind(prev, TokenKind::Number)) && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
         if (!det)
             return false;
-        if (lowerWord(end) && sameSentence(end, i) && !equalsAny(view(end), bareFollowers))
+        if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers))
             return false;
     }
     if ((t.flags & Lexicon::NeedsSpecifier) && !head && !hasSpecifier(i))
@@ -438,12 +535,12 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     // "to beat", "will cut": a past form that is also the bare form.
     if (form == Lexicon::Form::Past && is(prev, modals))
         form = Lexicon::Form::Base;
-    if (t.text == QLatin1StringView("agree") && !is(end, {"to", "on", "a", "an", "the", "terms", "deal"}))
+    if (t.text == QLatin1StringView("agree") && !is(end, kAgreeFollowers))
         return false; // "agreed that" reports speech
     if (t.text == QLatin1StringView("meet") && (is(end, meetObjects) || is(end + 1, meetObjects)))
         return false;
     // "has to be approved": an infinitive passive is still to happen.
-    if (form == Lexicon::Form::Past && is(prev, {"be"}) && is(prev - 1, {"to"}) && !is(prev - 2, scheduled))
+    if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kTo) && !is(prev - 2, scheduled))
         return false;
     bool adjectival = false;
     switch (form) {
@@ -452,11 +549,11 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
         // a state, unless nothing but the noun follows ("seized tanker").
         if (is(prev, determiners) && lowerWord(end) && !phrase)
             return false;
-        adjectival = lowerWord(end) && !is(end, phraseStops) && !is(end, {"its", "their", "his", "her", "the", "a", "an"}) && !phrase
-            && !is(prev, {"was", "were", "been", "be", "being", "is", "are", "had", "has", "have"});
+        adjectival = lowerWord(end) && !is(end, phraseStops) && !is(end, kObjectDeterminers) && !phrase
+            && !is(prev, kAuxiliaries);
         break;
     case Lexicon::Form::ThirdPerson:
-        if (!head && !phrase && !(word(prev) && (m_text.token(prev).is(TokenFlag::Capitalized) || is(prev, {"he", "she", "it"})))
+        if (!head && !phrase && !(word(prev) && (m_text.token(prev).is(TokenFlag::Capitalized) || is(prev, kPronounSubjects)))
             && !(prev >= 0 && m_country[size_t(prev)] >= 0))
             return false;
         break;
@@ -466,13 +563,13 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
         break;
     case Lexicon::Form::Base: {
         qsizetype k = prev;
-        while (is(k, {"also", "then", "now", "soon", "likely", "probably", "first", "again"}))
+        while (is(k, kAdverbs))
             --k;
-        const bool future = is(k, {"will", "shall", "'ll"});
-        const bool due = is(k, {"to"}) && is(k - 1, scheduled);
-        const bool reported = is(k, {"would"}) && futureTime(i);
+        const bool future = is(k, kFuture);
+        const bool due = is(k, kTo) && is(k - 1, scheduled);
+        const bool reported = is(k, kWould) && futureTime(i);
         // Headlines: "Ministers strike deal", "X to merge with Y".
-        const bool headlineVerb = head && word(prev) && (!is(prev, modals) || is(prev, {"to"}));
+        const bool headlineVerb = head && word(prev) && (!is(prev, modals) || is(prev, kTo));
         if (!future && !due && !reported && !headlineVerb)
             return false;
         break;
@@ -492,7 +589,7 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
     }
     if (t.pos != Lexicon::PartOfSpeech::Name) {
         // "pro-war", "post-war", "war-torn": part of a compound modifier.
-        if (joinedHyphen(i - 1) && is(i - 2, {"pro", "anti", "pre", "post", "non", "inter", "mid", "cold"}))
+        if (joinedHyphen(i - 1) && is(i - 2, kCompoundPrefixes))
             return false;
         if (joinedHyphen(end) && lowerWord(end + 1))
             return false;
@@ -526,23 +623,23 @@ qsizetype Scan::timeAt(qsizetype k, int &year) const
     if (t.kind != TokenKind::Word)
         return -1;
     const QStringView w = m_text.view(k);
-    if (equalsAny(w, {"yesterday", "today", "tonight", "tomorrow"}))
+    if (is(k, kDeicticDays))
         return k + 1;
-    if (equalsAny(w, {"this", "last", "next", "earlier", "later"})) {
+    if (is(k, kTimeDeterminers)) {
         qsizetype j = k + 1;
-        if (equalsAny(w, {"earlier", "later"}) && is(j, {"this", "last", "next"}))
+        if (is(k, kRelativeTime) && is(j, kNearTime))
             ++j;
         if (is(j, timeUnits) && !isKind(j + 1, TokenKind::Possessive))
             return j + 1;
-        if (word(j) && m_text.token(j).is(TokenFlag::Capitalized) && (equalsAny(view(j), weekdays) || isMonth(view(j))))
+        if (word(j) && m_text.token(j).is(TokenFlag::Capitalized) && (is(j, weekdays) || is(j, months)))
             return j + 1;
         return -1;
     }
     if (!t.is(TokenFlag::Capitalized))
         return -1;
-    if (equalsAny(w, weekdays))
+    if (is(k, weekdays))
         return k + 1;
-    if (isMonth(w) && !t.is(TokenFlag::AllCaps)) {
+    if (is(k, months) && !t.is(TokenFlag::AllCaps)) {
         // "May" is a month only with a date or a preposition.
         if (w.compare(QLatin1StringView("May"), Qt::CaseSensitive) == 0 && !isKind(k + 1, TokenKind::Number) && !is(k - 1, monthLead))
             return -1;
@@ -586,7 +683,7 @@ void Scan::findTime(Mention &m) const
         return;
     // Keep "on Friday", "in 2008" as the text says them, without a possessive.
     qsizetype first = best;
-    if ((is(best - 1, {"on"}) && equalsAny(view(best), weekdays)) || (is(best - 1, {"in"}) && (bestYear || isMonth(view(best)))))
+    if ((is(best - 1, kOn) && is(best, weekdays)) || (is(best - 1, kIn) && (bestYear || is(best, months))))
         first = best - 1;
     const qsizetype last = bestEnd;
     m.time = m_text.view(m_text.token(first).start, m_text.token(last - 1).end).toString();
@@ -621,7 +718,7 @@ void Scan::findCountries(Mention &m, bool verb) const
     // Right: "of Ukraine", "on Ukraine", "between X and Y", or the object.
     qsizetype k = m.last;
     if (!verb) {
-        if (!is(k, {"of", "on", "against", "in", "into", "with", "between", "by", "from", "over", "to", "for", "across"}))
+        if (!is(k, kArgumentPrepositions))
             return;
         ++k;
     }
@@ -633,7 +730,7 @@ void Scan::findCountries(Mention &m, bool verb) const
             addCountry(m, k);
             while (k + 1 < m_text.size() && m_country[size_t(k + 1)] == c)
                 ++k;
-            if (!(is(k + 1, {"and"}) || (m_text.isPunct(k + 1, u',') && k + 2 < m_text.size() && m_country[size_t(k + 2)] >= 0)))
+            if (!(is(k + 1, kAnd) || (m_text.isPunct(k + 1, u',') && k + 2 < m_text.size() && m_country[size_t(k + 2)] >= 0)))
                 break;
             continue;
         }
@@ -653,20 +750,24 @@ bool subsetOf(const std::vector<int> &a, const std::vector<int> &b)
 
 void Scan::link(Mention &m)
 {
+    // Only the latest happenings of a class are candidates, so linking stays
+    // linear in the text length.
+    constexpr size_t recent = 16;
+    if (m_byClass.empty()) {
+        m_byClass.resize(size_t(m_lex.classCount()));
+        m_main.assign(size_t(m_lex.classCount()), -1);
+    }
+    std::vector<int> &candidates = m_byClass[size_t(m.classId)];
     const bool informative = !m.countries.empty() || m.year != 0;
-    Cluster *target = nullptr;
+    int target = -1;
     if (!informative) {
         // "the war", "the talks": the main happening of that kind.
-        for (Cluster &c : m_clusters) {
-            if (c.classId == m.classId && (!target || c.mentions >= target->mentions))
-                target = &c;
-        }
+        target = m_main[size_t(m.classId)];
     } else {
         // The fitting happening that shares most countries, then the main one.
         long bestScore = -1;
-        for (Cluster &c : m_clusters) {
-            if (c.classId != m.classId)
-                continue;
+        for (size_t k = candidates.size() > recent ? candidates.size() - recent : 0; k < candidates.size(); ++k) {
+            const Cluster &c = m_clusters[size_t(candidates[k])];
             if (c.year && m.year && c.year != m.year)
                 continue;
             if (!c.countries.empty() && !m.countries.empty() && !subsetOf(c.countries, m.countries) && !subsetOf(m.countries, c.countries))
@@ -677,37 +778,42 @@ void Scan::link(Mention &m)
             const long score = shared * 100000 + c.mentions;
             if (score >= bestScore) {
                 bestScore = score;
-                target = &c;
+                target = candidates[k];
             }
         }
     }
     const QString mentionText = m_text.view(m_text.token(m.first).start, m_text.token(m.last - 1).end).toString();
-    if (!target) {
+    if (target < 0) {
         Cluster c;
         c.classId = m.classId;
         c.entity = m_out.entities.size();
         m_out.addEntity(Types::Event, mentionText);
+        target = int(m_clusters.size());
         m_clusters.push_back(c);
-        target = &m_clusters.back();
+        candidates.push_back(target);
     }
-    ++target->mentions;
+    Cluster *cluster = &m_clusters[size_t(target)];
+    int &main = m_main[size_t(m.classId)];
+    ++cluster->mentions;
+    if (main < 0 || cluster->mentions >= m_clusters[size_t(main)].mentions)
+        main = target;
     for (int code : m.countries) {
-        if (std::find(target->countries.begin(), target->countries.end(), code) == target->countries.end())
-            target->countries.push_back(code);
+        if (cluster->countries.size() < 8 && std::find(cluster->countries.begin(), cluster->countries.end(), code) == cluster->countries.end())
+            cluster->countries.push_back(code);
     }
-    if (!target->year && m.year)
-        target->year = m.year;
-    if (target->time.isEmpty() && !m.time.isEmpty())
-        target->time = m.time;
+    if (!cluster->year && m.year)
+        cluster->year = m.year;
+    if (cluster->time.isEmpty() && !m.time.isEmpty())
+        cluster->time = m.time;
 
-    Entity &e = m_out.entities[target->entity];
+    Entity &e = m_out.entities[cluster->entity];
     if (mentionText.size() > e.name.size())
         e.name = mentionText;
-    if (!target->time.isEmpty())
-        e.attributes.insert(Attr::Time, target->time);
-    if (!target->countries.empty()) {
+    if (!cluster->time.isEmpty())
+        e.attributes.insert(Attr::Time, cluster->time);
+    if (!cluster->countries.empty()) {
         QStringList codes;
-        for (int code : target->countries)
+        for (int code : cluster->countries)
             codes.append(m_codes.at(code));
         e.attributes.insert(Attr::Countries, codes.join(u' '));
     }
@@ -733,13 +839,8 @@ void Scan::run()
         if (t.kind != TokenKind::Word || t.length() < 2 || t.length() > 60)
             continue;
         // Lower-case into a reused buffer: no allocation per token.
-        lower.resize(t.length());
         const QChar *src = m_text.text().constData() + t.start;
-        QChar *dst = lower.data();
-        for (qsizetype k = 0; k < t.length(); ++k) {
-            const char16_t c = src[k].unicode();
-            dst[k] = c < 128 ? QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) : src[k].toLower();
-        }
+        lowerInto(m_text.view(i), lower);
         int count = 0;
         if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(lower)) {
             for (const Lexicon::Surface &s : *surfaces) {
