@@ -4,7 +4,10 @@
 #include "annotationstyle.h"
 #include "articleview.h"
 #include "backgroundrecognition.h"
+#include "entitypanel.h"
 #include "legendwidget.h"
+#include "model/selectionsnap.h"
+#include "quotelist.h"
 #include "settings.h"
 #include "storage/sidecarstore.h"
 
@@ -14,6 +17,12 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -37,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
     createActions();
+    createPanels();
 
     connect(m_set, &AnnotationSet::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_set, &AnnotationSet::changed, this, &MainWindow::updateStatus);
@@ -92,8 +102,7 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
-    annotate->addAction(tr("Annotate &Again"), this, &MainWindow::annotateAgain);
+    createEditActions();
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu *themes = viewMenu->addMenu(tr("&Theme"));
@@ -115,6 +124,357 @@ void MainWindow::createActions()
         setThemeName(a->data().toString());
         Settings().setThemeName(m_themeName);
     });
+    viewMenu->addSeparator();
+    for (const QString &type : AnnotationStyle::builtInTypes()) {
+        QAction *show = viewMenu->addAction(tr("Show %1 Annotations").arg(type));
+        show->setCheckable(true);
+        show->setChecked(true);
+        connect(show, &QAction::toggled, this, [this, type](bool on) {
+            QSet<QString> hidden = m_view->highlighter()->hiddenTypes();
+            if (on)
+                hidden.remove(type);
+            else
+                hidden.insert(type);
+            m_view->highlighter()->setHiddenTypes(hidden);
+        });
+    }
+    viewMenu->addSeparator();
+    m_viewMenu = viewMenu;
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Article Annotator"), this, [this] {
+        QMessageBox::about(this, tr("About Article Annotator"),
+                           tr("<p><b>Article Annotator</b> %1</p><p>Highlights speakers and their quotes, countries and "
+                              "events in news articles, and lets you correct them.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+QAction *MainWindow::viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot)
+{
+    QAction *a = menu->addAction(text);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(a);
+    connect(a, &QAction::triggered, this, std::move(slot));
+    return a;
+}
+
+void MainWindow::createEditActions()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = edit->addAction(tr("&Undo"), m_set, &AnnotationSet::undo);
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = edit->addAction(tr("&Redo"), m_set, &AnnotationSet::redo);
+    // Ctrl+Shift+Z everywhere, plus the platform's own redo key.
+    QList<QKeySequence> redoKeys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(k))
+            redoKeys.append(k);
+    }
+    m_redo->setShortcuts(redoKeys);
+    m_historyMenu = edit->addMenu(tr("&History"));
+    connect(m_set, &AnnotationSet::historyChanged, this, &MainWindow::updateHistoryMenu);
+    updateHistoryMenu();
+
+    QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
+    const QStringList types = AnnotationStyle::builtInTypes();
+    for (int i = 0; i < types.size(); ++i) {
+        const QString type = types.at(i);
+        viewAction(annotate, tr("Tag as &%1").arg(type), QKeySequence(Qt::Key_1 + i), [this, type] { tag(type); });
+    }
+    annotate->addSeparator();
+    viewAction(annotate, tr("&Delete Annotation"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
+    annotate->addSeparator();
+    viewAction(annotate, tr("&Accept Suggestion"), QKeySequence(Qt::Key_A), [this] { setCurrentStatus(Status::Accepted); });
+    viewAction(annotate, tr("&Reject Suggestion"), QKeySequence(Qt::Key_R), [this] { setCurrentStatus(Status::Rejected); });
+    viewAction(annotate, tr("&Next Suggestion"), QKeySequence(Qt::Key_N), [this] { gotoSuggestion(true); });
+    viewAction(annotate, tr("&Previous Suggestion"), QKeySequence(Qt::SHIFT | Qt::Key_N), [this] { gotoSuggestion(false); });
+    QAction *acceptType = annotate->addAction(tr("Accept All Suggestions of This Type"), this, [this] {
+        if (auto a = currentAnnotation())
+            setStatusOfAll(a->type, Status::Accepted);
+    });
+    acceptType->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    QAction *rejectType = annotate->addAction(tr("Reject All Suggestions of This Type"), this, [this] {
+        if (auto a = currentAnnotation())
+            setStatusOfAll(a->type, Status::Rejected);
+    });
+    rejectType->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QMenu *acceptAll = annotate->addMenu(tr("Accept All Suggested"));
+    QMenu *rejectAll = annotate->addMenu(tr("Reject All Suggested"));
+    for (const QString &type : types) {
+        acceptAll->addAction(tr("%1 Suggestions").arg(type), this, [this, type] { setStatusOfAll(type, Status::Accepted); });
+        rejectAll->addAction(tr("%1 Suggestions").arg(type), this, [this, type] { setStatusOfAll(type, Status::Rejected); });
+    }
+    acceptAll->addSeparator();
+    rejectAll->addSeparator();
+    acceptAll->addAction(tr("All Suggestions"), this, [this] { setStatusOfAll(QString(), Status::Accepted); });
+    rejectAll->addAction(tr("All Suggestions"), this, [this] { setStatusOfAll(QString(), Status::Rejected); });
+    annotate->addSeparator();
+    annotate->addAction(tr("Annotate &Again"), this, &MainWindow::annotateAgain);
+}
+
+void MainWindow::updateHistoryMenu()
+{
+    m_undo->setEnabled(m_set->canUndo());
+    m_redo->setEnabled(m_set->canRedo());
+    m_undo->setText(m_set->canUndo() ? tr("&Undo %1").arg(m_set->undoText()) : tr("&Undo"));
+    m_redo->setText(m_set->canRedo() ? tr("&Redo %1").arg(m_set->redoText()) : tr("&Redo"));
+    m_historyMenu->clear();
+    const QStringList steps = m_set->historyTexts();
+    QAction *start = m_historyMenu->addAction(tr("<as opened>"));
+    start->setCheckable(true);
+    start->setChecked(m_set->historyIndex() == 0);
+    connect(start, &QAction::triggered, this, [this] {
+        while (m_set->canUndo())
+            m_set->undo();
+    });
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        QAction *a = m_historyMenu->addAction(steps.at(i));
+        a->setCheckable(true);
+        a->setChecked(i + 1 == m_set->historyIndex());
+        // Steps after the current one are undone: shown, but greyed in italics.
+        if (i + 1 > m_set->historyIndex()) {
+            QFont f = a->font();
+            f.setItalic(true);
+            a->setFont(f);
+        }
+        const qsizetype target = i + 1;
+        connect(a, &QAction::triggered, this, [this, target] {
+            while (m_set->historyIndex() > target && m_set->canUndo())
+                m_set->undo();
+            while (m_set->historyIndex() < target && m_set->canRedo())
+                m_set->redo();
+        });
+    }
+}
+
+void MainWindow::createPanels()
+{
+    m_entityPanel = new EntityPanel(m_set, this);
+    auto *entities = new QDockWidget(tr("Speakers, Countries, Events"), this);
+    entities->setObjectName(QStringLiteral("entities"));
+    entities->setWidget(m_entityPanel);
+    addDockWidget(Qt::RightDockWidgetArea, entities);
+    m_quoteList = new QuoteList(m_set, this);
+    auto *quotes = new QDockWidget(tr("Quotes"), this);
+    quotes->setObjectName(QStringLiteral("quotes"));
+    quotes->setWidget(m_quoteList);
+    addDockWidget(Qt::RightDockWidgetArea, quotes);
+    resizeDocks({entities, quotes}, {340, 340}, Qt::Horizontal);
+    connect(m_entityPanel, &EntityPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(m_quoteList, &QuoteList::jumpTo, this, &MainWindow::jumpTo);
+    m_viewMenu->addAction(entities->toggleViewAction());
+    m_viewMenu->addAction(quotes->toggleViewAction());
+}
+
+void MainWindow::jumpTo(qint64 start, qint64 end)
+{
+    m_view->selectRange(start, end);
+    m_view->setFocus();
+}
+
+std::optional<Annotation> MainWindow::currentAnnotation() const
+{
+    const qint64 start = m_view->selectionStart();
+    const qint64 end = m_view->selectionEnd();
+    std::optional<Annotation> best;
+    auto consider = [&](qint64 from, qint64 to) {
+        m_set->forEachIn(from, to, [&](const Annotation &a) {
+            if (a.status == Status::Rejected || m_view->highlighter()->hiddenTypes().contains(a.type))
+                return;
+            if (start != end && a.start == start && a.end == end) {
+                // The selected span itself; a suggestion first, it is what
+                // the keys are most likely meant for.
+                if (!best || best->start != start || best->end != end || a.status == Status::Suggested)
+                    best = a;
+                return;
+            }
+            if (best && best->start == start && best->end == end && start != end)
+                return;
+            if (a.start <= start && start < a.end && (!best || a.length() < best->length()))
+                best = a;
+        });
+    };
+    consider(start, start + 1);
+    if (!best && start == end && start > 0) {
+        // The cursor just after a word still means that word.
+        const qint64 before = start - 1;
+        m_set->forEachIn(before, start, [&](const Annotation &a) {
+            if (a.status != Status::Rejected && a.end == start && (!best || a.length() < best->length()))
+                best = a;
+        });
+    }
+    return best;
+}
+
+void MainWindow::tag(const QString &type)
+{
+    if (m_document.text().isEmpty())
+        return;
+    const std::optional<Annotation> current = currentAnnotation();
+    const bool exactSelection = current && m_view->hasSelection() && current->start == m_view->selectionStart()
+        && current->end == m_view->selectionEnd();
+    if (current && (exactSelection || !m_view->hasSelection())) {
+        if (current->type == type && current->status != Status::Suggested) {
+            statusBar()->showMessage(tr("Already tagged as %1.").arg(type), 4000);
+            return;
+        }
+        m_set->setType(current->id, type);
+        return;
+    }
+    const TextOffsets &offsets = m_document.offsets();
+    const auto span = snapSelection(m_document.text(), offsets.toUtf16(m_view->selectionStart()),
+                                    offsets.toUtf16(m_view->selectionEnd()), type);
+    if (!span) {
+        statusBar()->showMessage(tr("Select a word or a phrase to tag."), 4000);
+        return;
+    }
+    Annotation a;
+    a.type = type;
+    a.start = offsets.toCodePoint(span->start);
+    a.end = offsets.toCodePoint(span->end);
+    a.text = m_document.slice(a.start, a.end);
+    a.origin = Origin::Manual;
+    a.status = Status::Accepted;
+    // The same span already has this type (perhaps as a suggestion): accept
+    // it rather than tag it twice.
+    std::optional<Annotation> same;
+    m_set->forEachIn(a.start, a.end, [&](const Annotation &o) {
+        if (o.sameSpan(a))
+            same = o;
+    });
+    if (same) {
+        m_set->setStatus({same->id}, Status::Accepted);
+    } else {
+        const QString shown = a.text.size() > 40 ? a.text.left(37) + QStringLiteral("…") : a.text;
+        m_set->addAnnotation(a, tr("Tag “%1” as %2").arg(shown, type));
+    }
+    m_view->moveCursorTo(a.start);
+}
+
+void MainWindow::deleteCurrent()
+{
+    if (const auto a = currentAnnotation()) {
+        m_set->removeAnnotation(a->id, tr("Delete %1 “%2”").arg(a->type, a->text.left(40)));
+        m_view->moveCursorTo(a->start);
+    }
+}
+
+void MainWindow::setCurrentStatus(Status status)
+{
+    const auto a = currentAnnotation();
+    if (!a)
+        return;
+    m_set->setStatus({a->id}, status);
+    m_view->moveCursorTo(a->start);
+    gotoSuggestion(true);
+}
+
+bool MainWindow::gotoSuggestion(bool forward)
+{
+    const qint64 from = m_view->selectionStart();
+    const QList<Annotation> all = m_set->annotations();
+    const QSet<QString> &hidden = m_view->highlighter()->hiddenTypes();
+    auto isCandidate = [&](const Annotation &a) { return a.status == Status::Suggested && !hidden.contains(a.type); };
+    const Annotation *found = nullptr;
+    if (forward) {
+        for (const Annotation &a : all) {
+            if (isCandidate(a) && a.start > from) {
+                found = &a;
+                break;
+            }
+        }
+        for (qsizetype i = 0; !found && i < all.size(); ++i) {
+            if (isCandidate(all[i]))
+                found = &all[i];
+        }
+    } else {
+        for (auto it = all.crbegin(); it != all.crend(); ++it) {
+            if (isCandidate(*it) && it->start < from) {
+                found = &*it;
+                break;
+            }
+        }
+        for (auto it = all.crbegin(); !found && it != all.crend(); ++it) {
+            if (isCandidate(*it))
+                found = &*it;
+        }
+    }
+    if (!found) {
+        statusBar()->showMessage(tr("No suggestions left to review."), 4000);
+        return false;
+    }
+    m_view->selectRange(found->start, found->end);
+    statusBar()->showMessage(tr("Suggested %1: A accepts, R rejects, 1-4 retypes, N goes on.").arg(found->type), 6000);
+    return true;
+}
+
+void MainWindow::setStatusOfAll(const QString &type, Status status)
+{
+    QStringList ids;
+    for (const Annotation &a : m_set->annotations()) {
+        if (a.status == Status::Suggested && (type.isEmpty() || a.type == type))
+            ids.append(a.id);
+    }
+    if (ids.isEmpty())
+        return;
+    const QString what = type.isEmpty() ? tr("all suggestions") : tr("all %1 suggestions").arg(type);
+    m_set->setStatus(ids, status, (status == Status::Accepted ? tr("Accept %1") : tr("Reject %1")).arg(what));
+}
+
+QList<QPair<QString, QString>> MainWindow::shortcuts() const
+{
+    QList<QPair<QString, QString>> out;
+    std::function<void(const QMenu *)> walk = [&](const QMenu *menu) {
+        for (const QAction *a : menu->actions()) {
+            if (a->menu())
+                walk(a->menu());
+            else if (!a->shortcuts().isEmpty()) {
+                QStringList keys;
+                for (const QKeySequence &k : a->shortcuts())
+                    keys.append(k.toString(QKeySequence::NativeText));
+                QString text = a->text();
+                text.remove(u'&');
+                out.append({text, keys.join(QStringLiteral(", "))});
+            }
+        }
+    };
+    for (const QAction *a : menuBar()->actions()) {
+        if (a->menu())
+            walk(a->menu());
+    }
+    return out;
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro = new QLabel(tr("Move with the arrow keys, select with Shift+arrows, then press a key. "
+                                "Plain keys work in the article text."), &dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    const auto rows = shortcuts();
+    auto *table = new QTableWidget(int(rows.size()), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int i = 0; i < rows.size(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(rows.at(i).first));
+        table->setItem(i, 1, new QTableWidgetItem(rows.at(i).second));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(520, 560);
+    dialog.exec();
 }
 
 void MainWindow::updateRecentMenu()

@@ -18,7 +18,9 @@ namespace annotator {
 
 class ArticleView;
 class BackgroundRecognition;
+class EntityPanel;
 class LegendWidget;
+class QuoteList;
 struct Recognition;
 
 /// The main window: one article, its annotations, the menus that open,
@@ -53,9 +55,31 @@ public:
     bool setThemeName(const QString &name);
     QString themeName() const { return m_themeName; }
 
+    // --- correcting, each one undoable step on the AnnotationSet
+    /// Keys 1-4: tags the selection (snapped to words, without quote marks)
+    /// as @p type; a selection or cursor on an annotation retypes it; no
+    /// selection tags the word at the cursor.
+    void tag(const QString &type);
+    /// Removes the annotation under the cursor.
+    void deleteCurrent();
+    /// Accepts or rejects the annotation under the cursor, then moves to the
+    /// next suggestion.
+    void setCurrentStatus(Status status);
+    /// Selects the next (or previous) suggestion after the cursor, wrapping.
+    bool gotoSuggestion(bool forward);
+    /// Accepts or rejects every suggestion of @p type (all types when empty).
+    void setStatusOfAll(const QString &type, Status status);
+    /// The annotation the next correction applies to: the one whose span is
+    /// selected, or the innermost one under the cursor.
+    std::optional<Annotation> currentAnnotation() const;
+
     const Document &document() const { return m_document; }
     AnnotationSet *annotations() const { return m_set; }
     ArticleView *view() const { return m_view; }
+    EntityPanel *entityPanel() const { return m_entityPanel; }
+    QuoteList *quoteList() const { return m_quoteList; }
+    /// The text of the keyboard shortcuts help: action, shortcut.
+    QList<QPair<QString, QString>> shortcuts() const;
     /// True while the recognisers are still working on the article.
     bool isBusy() const;
     /// Blocks until the recognisers are done and their result is shown.
@@ -69,6 +93,14 @@ protected:
 
 private:
     void createActions();
+    void createEditActions();
+    void createPanels();
+    void updateHistoryMenu();
+    void showShortcuts();
+    void jumpTo(qint64 start, qint64 end);
+    /// An action with a plain key that must only fire in the article view,
+    /// so typing in a filter field is not taken for a command.
+    QAction *viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot);
     void addSuggestions(quint64 revision, const Recognition &result);
     void startRecognition();
     void updateTitle();
@@ -90,6 +122,12 @@ private:
     quint64 m_recognitionRevision = 0;
     QString m_themeName;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_historyMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    EntityPanel *m_entityPanel = nullptr;
+    QuoteList *m_quoteList = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     /// The existing sidecar could not be read: saving over it needs consent.
     bool m_sidecarInvalid = false;
