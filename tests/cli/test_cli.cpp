@@ -255,3 +255,18 @@ TEST(Cli, HelpForEveryCommand)
     }
     EXPECT_EQ(cli({QStringLiteral("--help")}).exitCode, 0);
 }
+
+TEST(Cli, DoccanoExportOfSeveralArticlesIsOneFileWithALineEach)
+{
+    Workspace w;
+    const QString a = w.write(QStringLiteral("a.txt"), Article);
+    const QString b = w.write(QStringLiteral("b.txt"), "Chad.\n");
+    ASSERT_EQ(cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("brat"), a, w.write(QStringLiteral("gold.ann"), Gold)}).exitCode, 0);
+    const QString out = w.path(QStringLiteral("all.jsonl"));
+    const CliRun r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--output"), out, a, b});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QList<QByteArray> lines = annotator::test::readAll(out).split('\n');
+    ASSERT_EQ(lines.size(), 3);
+    EXPECT_EQ(QJsonDocument::fromJson(lines[0]).object().value(QLatin1String("entities")).toArray().size(), 5);
+    EXPECT_EQ(QJsonDocument::fromJson(lines[1]).object().value(QLatin1String("text")).toString(), QStringLiteral("Chad.\n"));
+}
