@@ -9,6 +9,7 @@
 #include "model/selectionsnap.h"
 #include "quotelist.h"
 #include "settings.h"
+#include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 
 #include <KSyntaxHighlighting/Theme>
@@ -17,7 +18,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDialog>
+#include <QLocale>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -40,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_legend(new LegendWidget(this))
     , m_statusLabel(new QLabel(this))
     , m_recognition(new BackgroundRecognition(this))
+    , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
 {
     setCentralWidget(m_view);
     setAcceptDrops(true);
@@ -51,7 +55,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_set, &AnnotationSet::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_set, &AnnotationSet::changed, this, &MainWindow::updateStatus);
     connect(m_set, &AnnotationSet::wasReset, this, &MainWindow::updateStatus);
-    connect(m_recognition, &BackgroundRecognition::finished, this, &MainWindow::addSuggestions);
+    connect(m_recognition, &BackgroundRecognition::finished, this, &MainWindow::suggestionsArrived);
+    connect(m_autosaver, &Autosaver::failed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Could not write the recovery file: %1").arg(error), 10000);
+    });
 
     Settings settings;
     m_themeName = settings.themeName();
@@ -530,6 +537,15 @@ void MainWindow::openDocument(const Document &document)
     m_document = document;
     m_sidecarInvalid = false;
     m_sidecarError.clear();
+    // Read the recovery file before anything else: replacing the set's
+    // contents below marks it clean, which removes the file.
+    SidecarStore::LoadResult recovered;
+    QDateTime recoveredAt;
+    if (!m_document.path().isEmpty() && RecoveryStore::exists(m_document.path())) {
+        const QString recoveryFile = RecoveryStore::recoveryPath(m_document.path());
+        recovered = SidecarStore::loadFile(recoveryFile, m_document);
+        recoveredAt = QFileInfo(recoveryFile).lastModified();
+    }
 
     SidecarStore::LoadResult loaded;
     if (!m_document.path().isEmpty())
@@ -564,10 +580,26 @@ void MainWindow::openDocument(const Document &document)
         m_set->clear();
         break;
     }
+    bool restored = false;
+    if (recovered.status == SidecarStore::LoadStatus::Loaded || recovered.status == SidecarStore::LoadStatus::Reanchored) {
+        const auto answer = ask(QMessageBox::Question, tr("Restore Unsaved Edits?"),
+                                tr("%1 has annotation edits that were never saved (last kept %2), probably because the "
+                                   "program stopped unexpectedly. Restore them?")
+                                    .arg(m_document.name(), QLocale().toString(recoveredAt, QLocale::ShortFormat)),
+                                QMessageBox::Yes | QMessageBox::No);
+        if (answer == QMessageBox::Yes) {
+            m_set->reset(recovered.data.annotations, recovered.data.entities, recovered.data.orphans, recovered.data.types);
+            m_set->setModified();
+            m_autosaver->flush(); // the reset above removed the file: keep it until saved
+            restored = true;
+        } else {
+            RecoveryStore::discard(m_document.path());
+        }
+    }
     m_view->showDocument(m_document, m_set);
     updateTitle();
     updateStatus();
-    if (loaded.status == SidecarStore::LoadStatus::None)
+    if (loaded.status == SidecarStore::LoadStatus::None && !restored && Settings().annotateNewArticles())
         startRecognition();
     if (loaded.status == SidecarStore::LoadStatus::Reanchored && loaded.data.orphans.isEmpty())
         statusBar()->showMessage(tr("The article changed since the last save; %n annotation(s) were moved to fit.",
@@ -602,10 +634,14 @@ void MainWindow::waitUntilIdle()
     }
 }
 
-void MainWindow::addSuggestions(quint64 revision, const Recognition &result)
+void MainWindow::suggestionsArrived(quint64 revision, const Recognition &result)
 {
-    if (revision != m_recognitionRevision)
-        return;
+    if (revision == m_recognitionRevision)
+        addSuggestions(result);
+}
+
+void MainWindow::addSuggestions(const Recognition &result)
+{
     // Recognition ids are local to the result: give everything fresh ids in
     // this set and carry the links over.
     AnnotationEdit edit;
@@ -709,7 +745,11 @@ bool MainWindow::maybeKeepChanges()
                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
         return save();
-    return answer == QMessageBox::Discard;
+    if (answer != QMessageBox::Discard)
+        return false;
+    if (!m_document.path().isEmpty())
+        RecoveryStore::discard(m_document.path());
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -17,6 +17,7 @@ class QMenu;
 namespace annotator {
 
 class ArticleView;
+class Autosaver;
 class BackgroundRecognition;
 class EntityPanel;
 class LegendWidget;
@@ -50,6 +51,9 @@ public:
 
     /// Runs the recognisers again and adds what they find as suggestions.
     void annotateAgain();
+    /// Adds a recogniser result as suggestions in one undoable step, with
+    /// fresh ids; spans the set already has (in any status) are skipped.
+    void addSuggestions(const Recognition &result);
     /// Picks a KSyntaxHighlighting theme by name; empty follows the palette.
     /// Returns false when there is no theme of that name.
     bool setThemeName(const QString &name);
@@ -77,6 +81,8 @@ public:
     AnnotationSet *annotations() const { return m_set; }
     ArticleView *view() const { return m_view; }
     EntityPanel *entityPanel() const { return m_entityPanel; }
+    /// Writes unsaved edits to a recovery file a short time after each edit.
+    Autosaver *autosaver() const { return m_autosaver; }
     QuoteList *quoteList() const { return m_quoteList; }
     /// The text of the keyboard shortcuts help: action, shortcut.
     QList<QPair<QString, QString>> shortcuts() const;
@@ -101,7 +107,7 @@ private:
     /// An action with a plain key that must only fire in the article view,
     /// so typing in a filter field is not taken for a command.
     QAction *viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot);
-    void addSuggestions(quint64 revision, const Recognition &result);
+    void suggestionsArrived(quint64 revision, const Recognition &result);
     void startRecognition();
     void updateTitle();
     void updateStatus();
@@ -119,6 +125,7 @@ private:
     LegendWidget *m_legend;
     QLabel *m_statusLabel;
     BackgroundRecognition *m_recognition;
+    Autosaver *m_autosaver;
     quint64 m_recognitionRevision = 0;
     QString m_themeName;
     QMenu *m_recentMenu = nullptr;

@@ -4,6 +4,8 @@
 #include "entitypanel.h"
 #include "mainwindow.h"
 #include "quotelist.h"
+#include "settings.h"
+#include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
 
@@ -28,6 +30,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
+        // The recognisers' suggestions are tested on their own below.
+        Settings().setAnnotateNewArticles(false);
         m_article = m_dir.filePath(QStringLiteral("grain.md"));
         writeAll(m_article, Article.toUtf8());
         m_window.setPrompter([this](QMessageBox::Icon, const QString &, const QString &text, QMessageBox::StandardButtons) {
@@ -294,4 +298,81 @@ TEST_F(CorrectionTest, TheShortcutHelpListsTheTaggingKeys)
     EXPECT_EQ(keyOf(QStringLiteral("Tag as Speaker")), QStringLiteral("1"));
     EXPECT_EQ(keyOf(QStringLiteral("Tag as Quote")), QStringLiteral("4"));
     EXPECT_TRUE(keyOf(QStringLiteral("Save Annotations")).contains(QStringLiteral("S")));
+}
+
+TEST(Recovery, EditsSurviveACrashAndAreOfferedBackWhenTheArticleIsOpenedAgain)
+{
+    Settings().setAnnotateNewArticles(false);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("grain.md"));
+    writeAll(article, Article.toUtf8());
+    const qsizetype egypt = Article.indexOf(QStringLiteral("Egypt"));
+    QStringList asked;
+    auto answering = [&asked](QMessageBox::StandardButton answer) {
+        return [&asked, answer](QMessageBox::Icon, const QString &, const QString &text, QMessageBox::StandardButtons) {
+            asked.append(text);
+            return answer;
+        };
+    };
+    {
+        // The first session tags a country, the autosave runs, then the
+        // program dies: the window goes away without being closed.
+        auto *crashing = new MainWindow;
+        crashing->setPrompter(answering(QMessageBox::Ok));
+        ASSERT_TRUE(crashing->openFile(article));
+        crashing->waitUntilIdle();
+        crashing->autosaver()->setDelay(10);
+        crashing->view()->moveCursorTo(egypt);
+        crashing->tag(Types::Country);
+        ASSERT_EQ(crashing->annotations()->size(), 1);
+        QTRY_VERIFY(RecoveryStore::exists(article));
+        delete crashing;
+    }
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_FALSE(QFileInfo::exists(SidecarStore::sidecarPath(article))); // never saved
+
+    {
+        ASSERT_TRUE(RecoveryStore::exists(article));
+        MainWindow restoring;
+        restoring.setPrompter(answering(QMessageBox::Yes));
+        ASSERT_TRUE(restoring.openFile(article));
+        ASSERT_EQ(asked.size(), 1);
+        EXPECT_TRUE(asked.first().contains(QStringLiteral("grain.md")));
+        ASSERT_EQ(restoring.annotations()->size(), 1);
+        EXPECT_EQ(restoring.annotations()->annotations().first().text, QStringLiteral("Egypt"));
+        EXPECT_TRUE(restoring.isWindowModified());
+        EXPECT_TRUE(RecoveryStore::exists(article));
+
+        // Saving makes the recovery file go away.
+        ASSERT_TRUE(restoring.save());
+        EXPECT_FALSE(RecoveryStore::exists(article));
+    }
+}
+
+TEST(Recovery, DecliningTheRestoreDropsTheRecoveryFile)
+{
+    Settings().setAnnotateNewArticles(false);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("grain.md"));
+    writeAll(article, Article.toUtf8());
+    {
+        auto *crashing = new MainWindow;
+        ASSERT_TRUE(crashing->openFile(article));
+        crashing->waitUntilIdle();
+        crashing->view()->moveCursorTo(Article.indexOf(QStringLiteral("Turkey")));
+        crashing->tag(Types::Country);
+        crashing->autosaver()->flush();
+        ASSERT_TRUE(RecoveryStore::exists(article));
+        delete crashing;
+    }
+    int questions = 0;
+    MainWindow declining;
+    declining.setPrompter([&questions](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) {
+        ++questions;
+        return QMessageBox::No;
+    });
+    ASSERT_TRUE(declining.openFile(article));
+    EXPECT_EQ(questions, 1);
+    EXPECT_TRUE(declining.annotations()->isEmpty());
+    EXPECT_FALSE(RecoveryStore::exists(article));
 }
