@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -119,7 +120,9 @@ void EntityPanel::refresh()
         }
     }
     for (auto &[key, row] : countries) {
-        row.name = mostFrequent(row.texts);
+        // A country by its name, not by whichever demonym came up most.
+        const QLocale::Territory territory = row.detail.isEmpty() ? QLocale::AnyTerritory : QLocale::codeToTerritory(row.detail);
+        row.name = territory == QLocale::AnyTerritory ? mostFrequent(row.texts) : QLocale::territoryToString(territory);
         row.count = int(row.mentions.size());
     }
     for (auto &[key, row] : events) {
@@ -155,7 +158,8 @@ void EntityPanel::refresh()
         for (const Row *row : std::as_const(sorted)) {
             auto *item = new QTreeWidgetItem(group, {row->name, row->detail, QString::number(row->count)});
             item->setToolTip(CountColumn, countTip);
-            item->setToolTip(NameColumn, tr("%n mention(s); activate to go to each in turn", nullptr, int(row->mentions.size())));
+            item->setToolTip(NameColumn, row->mentions.size() == 1 ? tr("1 mention; activate to go to it")
+                                                                 : tr("%1 mentions; activate to go to each in turn").arg(row->mentions.size()));
             QVariantList mentions;
             for (const auto &[s, e] : row->mentions)
                 mentions.append(QVariant::fromValue(QPair<qint64, qint64>(s, e)));

@@ -69,6 +69,17 @@ public:
     /// Accepts or rejects the annotation under the cursor, then moves to the
     /// next suggestion.
     void setCurrentStatus(Status status);
+    /// Moves the start or end of the annotation under the cursor by a word
+    /// or a character; it stays selected for the next move.
+    void moveEdge(bool start, int direction, bool byWord);
+    /// Sets attribute @p key of the annotation under the cursor (a country's
+    /// ISO code, a speaker's role); an empty value removes it.
+    void setAttribute(const QString &key, const QString &value);
+    /// Asks for the attribute that matters for the current annotation's type.
+    void editAttributes();
+    /// Rich text describing what is at @p offset: types, codes, and for a
+    /// speaker its mentions and quotes.
+    QString describe(qint64 offset) const;
     /// Selects the next (or previous) suggestion after the cursor, wrapping.
     bool gotoSuggestion(bool forward);
     /// Accepts or rejects every suggestion of @p type (all types when empty).

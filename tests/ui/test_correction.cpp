@@ -10,7 +10,10 @@
 #include "testsupport.h"
 
 #include <QLineEdit>
+#include <QApplication>
 #include <QTest>
+#include <QStatusBar>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace annotator;
@@ -87,7 +90,17 @@ protected:
         return a;
     }
 
-    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(m_window.view(), k, m); }
+    /// Presses a key in the article view, as the user does after a dialog
+    /// closed: the window must be active again first.
+    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier)
+    {
+        if (QApplication::activeWindow() != &m_window || !m_window.view()->hasFocus()) {
+            m_window.activateWindow();
+            ASSERT_TRUE(QTest::qWaitForWindowActive(&m_window));
+            m_window.view()->setFocus();
+        }
+        QTest::keyClick(m_window.view(), k, m);
+    }
 
     /// Puts the cursor at the start of @p text.
     void cursorAt(const QString &text, int delta = 0) { m_window.view()->moveCursorTo(Article.indexOf(text) + delta); }
@@ -375,4 +388,59 @@ TEST(Recovery, DecliningTheRestoreDropsTheRecoveryFile)
     EXPECT_EQ(questions, 1);
     EXPECT_TRUE(declining.annotations()->isEmpty());
     EXPECT_FALSE(RecoveryStore::exists(article));
+}
+
+TEST_F(CorrectionTest, AltArrowsMoveTheBoundariesOfTheAnnotationUnderTheCursor)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena"), Status::Suggested)});
+    open();
+    cursorAt(QStringLiteral("Elena"), 1);
+    key(Qt::Key_Right, Qt::AltModifier | Qt::ShiftModifier); // end one word right
+    ASSERT_EQ(m_window.annotations()->size(), 1);
+    Annotation a = m_window.annotations()->annotations().first();
+    EXPECT_EQ(a.text, QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(a.status, Status::Accepted); // corrected by the user
+    EXPECT_EQ(a.entity, QStringLiteral("e1")); // still the same speaker
+    key(Qt::Key_Left, Qt::AltModifier | Qt::ShiftModifier | Qt::ControlModifier); // end one character left
+    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Elena Mars"));
+    key(Qt::Key_Left, Qt::AltModifier); // start one word left
+    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("said Elena Mars"));
+    key(Qt::Key_Z, Qt::ControlModifier);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Elena Marsh"));
+}
+
+TEST_F(CorrectionTest, F2PicksACountrysCodeFromASearchableList)
+{
+    writeSidecar({mention(Types::Country, QStringLiteral("Egypt"))});
+    open();
+    cursorAt(QStringLiteral("Egypt"), 1);
+    bool typed = false;
+    QTimer::singleShot(0, [&typed] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        ASSERT_NE(dialog, nullptr);
+        auto *filter = dialog->findChild<QLineEdit *>();
+        ASSERT_NE(filter, nullptr);
+        QTest::keyClicks(filter, QStringLiteral("egypt"));
+        QTest::keyClick(filter, Qt::Key_Return);
+        typed = true;
+    });
+    key(Qt::Key_F2);
+    EXPECT_TRUE(typed) << m_window.statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(m_window.annotations()->annotations().first().attributes.value(Attr::Code), QStringLiteral("EG"));
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_TRUE(m_window.annotations()->annotations().first().attributes.value(Attr::Code).isEmpty());
+}
+
+TEST_F(CorrectionTest, HoveringASpeakerShowsItsMentionsAndQuotes)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
+                  mention(Types::Quote, QStringLiteral("We will keep the ships moving,"))});
+    open();
+    const QString tip = m_window.describe(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    EXPECT_TRUE(tip.contains(QStringLiteral("Speaker")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("2 mentions")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("We will keep the ships moving,")));
+    EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("Turkey"))).isEmpty());
+    EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("ships"))).contains(QStringLiteral("said by Elena Marsh")));
 }
