@@ -8,6 +8,7 @@
 #include "legendwidget.h"
 #include "model/selectionsnap.h"
 #include "quotelist.h"
+#include "recognition/suggestionmerger.h"
 #include "settings.h"
 #include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
@@ -820,45 +821,12 @@ void MainWindow::suggestionsArrived(quint64 revision, const Recognition &result)
 
 void MainWindow::addSuggestions(const Recognition &result)
 {
-    // Recognition ids are local to the result: give everything fresh ids in
-    // this set and carry the links over.
-    AnnotationEdit edit;
+    // The merger keeps the user's decisions (manual, accepted and rejected
+    // annotations) and gives the new suggestions ids of this set.
+    AnnotationEdit edit = SuggestionMerger::merge(*m_set, result);
     edit.text = tr("Automatic annotations");
-    QHash<QString, QString> entityIds;
-    QHash<QString, const Entity *> entities;
-    for (const Entity &e : result.entities)
-        entities.insert(e.id, &e);
-    auto mapEntity = [&](const QString &local) -> QString {
-        if (local.isEmpty())
-            return QString();
-        auto it = entityIds.constFind(local);
-        if (it != entityIds.cend())
-            return it.value();
-        const Entity *e = entities.value(local);
-        if (!e)
-            return QString();
-        Entity copy = *e;
-        copy.id = m_set->newEntityId();
-        edit.add(copy);
-        entityIds.insert(local, copy.id);
-        return copy.id;
-    };
-    for (const Annotation &a : result.annotations) {
-        // What the user already has (accepted, corrected or rejected) wins
-        // over a suggestion for the same span.
-        bool known = false;
-        m_set->forEachIn(a.start, a.end, [&](const Annotation &o) { known = known || o.sameSpan(a); });
-        if (known)
-            continue;
-        Annotation s = a;
-        s.id = m_set->newAnnotationId();
-        s.entity = mapEntity(a.entity);
-        s.saidBy = mapEntity(a.saidBy);
-        s.origin = Origin::Automatic;
-        s.status = Status::Suggested;
-        edit.add(s);
-    }
-    const int count = int(edit.annotations.size());
+    const int count = int(std::count_if(edit.annotations.cbegin(), edit.annotations.cend(),
+                                        [](const AnnotationEdit::AnnotationDelta &d) { return !d.before && d.after; }));
     m_set->apply(edit);
     updateStatus();
     statusBar()->showMessage(count ? (count == 1 ? tr("1 suggestion added by the recognisers.") : tr("%1 suggestions added by the recognisers.").arg(count))

@@ -51,8 +51,8 @@ public:
 
     /// Runs the recognisers again and adds what they find as suggestions.
     void annotateAgain();
-    /// Adds a recogniser result as suggestions in one undoable step, with
-    /// fresh ids; spans the set already has (in any status) are skipped.
+    /// Merges a recogniser result into the set as suggestions, in one
+    /// undoable step (SuggestionMerger: the user's decisions are kept).
     void addSuggestions(const Recognition &result);
     /// Picks a KSyntaxHighlighting theme by name; empty follows the palette.
     /// Returns false when there is no theme of that name.
