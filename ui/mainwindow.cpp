@@ -6,6 +6,7 @@
 #include "backgroundrecognition.h"
 #include "entitypanel.h"
 #include "legendwidget.h"
+#include "overviewruler.h"
 #include "model/selectionsnap.h"
 #include "quotelist.h"
 #include "recognition/suggestionmerger.h"
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -45,11 +47,22 @@ MainWindow::MainWindow(QWidget *parent)
     , m_set(new AnnotationSet(this))
     , m_view(new ArticleView(m_repository, this))
     , m_legend(new LegendWidget(this))
+    , m_ruler(new OverviewRuler(m_set, this))
     , m_statusLabel(new QLabel(this))
     , m_recognition(new BackgroundRecognition(this))
     , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
 {
-    setCentralWidget(m_view);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QHBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_view);
+    centralLayout->addWidget(m_ruler);
+    setCentralWidget(central);
+    connect(m_ruler, &OverviewRuler::jumpTo, this, [this](qint64 offset) {
+        m_view->moveCursorTo(offset);
+        m_view->centerCursor();
+    });
     m_view->setToolTipProvider([this](qint64 offset) { return describe(offset); });
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
@@ -148,6 +161,7 @@ void MainWindow::createActions()
             else
                 hidden.insert(type);
             m_view->highlighter()->setHiddenTypes(hidden);
+            m_ruler->setHiddenTypes(hidden);
         });
     }
     viewMenu->addSeparator();
@@ -775,6 +789,7 @@ void MainWindow::openDocument(const Document &document)
             RecoveryStore::discard(m_document.path());
         }
     }
+    m_ruler->setLength(m_document.length());
     m_view->showDocument(m_document, m_set);
     updateTitle();
     updateStatus();
@@ -1014,6 +1029,8 @@ void MainWindow::applyTheme()
     for (const AnnotationType &t : m_set->userTypes())
         types.append({t.name, t.key});
     m_legend->setStyle(style, background, text, types);
+    m_ruler->setPalette(editor);
+    m_ruler->setStyle(style);
 
     for (QAction *a : m_themeGroup->actions())
         a->setChecked(a->data().toString() == m_themeName);

@@ -21,6 +21,7 @@ class Autosaver;
 class BackgroundRecognition;
 class EntityPanel;
 class LegendWidget;
+class OverviewRuler;
 class QuoteList;
 struct Recognition;
 
@@ -95,6 +96,7 @@ public:
     /// Writes unsaved edits to a recovery file a short time after each edit.
     Autosaver *autosaver() const { return m_autosaver; }
     QuoteList *quoteList() const { return m_quoteList; }
+    OverviewRuler *overviewRuler() const { return m_ruler; }
     /// The text of the keyboard shortcuts help: action, shortcut.
     QList<QPair<QString, QString>> shortcuts() const;
     /// True while the recognisers are still working on the article.
@@ -134,6 +136,7 @@ private:
     AnnotationSet *m_set;
     ArticleView *m_view;
     LegendWidget *m_legend;
+    OverviewRuler *m_ruler;
     QLabel *m_statusLabel;
     BackgroundRecognition *m_recognition;
     Autosaver *m_autosaver;

@@ -4,6 +4,7 @@
 #include "annotationstyle.h"
 #include "articleview.h"
 #include "mainwindow.h"
+#include "overviewruler.h"
 #include "settings.h"
 #include "recognition/recognition.h"
 #include "storage/sidecarstore.h"
@@ -296,4 +297,28 @@ TEST_F(MainWindowTest, AnArticleWithoutAnnotationsIsSentToTheRecognisersOffTheGu
     ASSERT_TRUE(m_window.openFile(other));
     m_window.waitUntilIdle();
     EXPECT_TRUE(m_window.annotations()->isEmpty() || m_window.annotations()->annotations().first().end <= 13);
+}
+
+TEST_F(MainWindowTest, TheRulerBesideTheScrollBarMarksWhereEachTypeOccurs)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Ana Duarte")), mention(Types::Country, QStringLiteral("Brazil"))});
+    ASSERT_TRUE(m_window.openFile(m_article));
+    m_window.resize(900, 600);
+    m_window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+    OverviewRuler *ruler = m_window.overviewRuler();
+    const int h = ruler->height();
+    ASSERT_GT(h, 100);
+    const qint64 length = m_window.document().length();
+    const int speakerRow = int(offsetOf(QStringLiteral("Ana Duarte")) * h / length);
+    const int countryRow = int(offsetOf(QStringLiteral("Brazil")) * h / length);
+    ASSERT_NE(speakerRow, countryRow);
+    EXPECT_EQ(ruler->typesAt(speakerRow), QStringList{Types::Speaker});
+    EXPECT_EQ(ruler->typesAt(countryRow), QStringList{Types::Country});
+    EXPECT_TRUE(ruler->typesAt(0).isEmpty());
+    // A new annotation shows at once; a hidden type does not.
+    m_window.annotations()->addAnnotation(mention(Types::Event, QStringLiteral("signed")));
+    EXPECT_TRUE(ruler->typesAt(int(offsetOf(QStringLiteral("signed")) * h / length)).contains(Types::Event));
+    ruler->setHiddenTypes({Types::Speaker});
+    EXPECT_TRUE(ruler->typesAt(speakerRow).isEmpty());
 }
