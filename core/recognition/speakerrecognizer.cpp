@@ -246,6 +246,8 @@ bool SpeakerPass::personHead(std::int32_t i) const
     const std::uint32_t c = m_lex[size_t(i)];
     if (c & NotSpeaker)
         return false;
+    if ((c & WordNetNoun) && m_tokens[size_t(i)].is(TokenFlag::Capitalized))
+        return false; // Korean, Lincoln: WordNet lists nationalities and famous names among its persons
     if (c & (PersonNoun | GroupNoun))
         return true;
     if (c == 0 && !m_tokens[size_t(i)].is(TokenFlag::Capitalized))
@@ -840,7 +842,7 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
         const std::uint32_t kc = lex(k);
         if (personHead(k)) {
             head = k;
-            if (!personHead(k + 1))
+            if (!personHead(k + 1) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized))
                 break;
             continue;
         }
@@ -957,10 +959,16 @@ void SpeakerPass::findAttributions()
         }
         if (!(c & SpeechVerb) || t.is(TokenFlag::Capitalized))
             continue;
+        if ((c & WordNetVerb) && !(lowerIs(v + 1, u"that") || isPunct(v + 1, u':') || (v + 1 < m_n && m_tokens[size_t(v + 1)].kind == TokenKind::Quote)))
+            continue; // tweeted that, posted: "..."
         if (m_text.view(v).startsWith(u"recall", Qt::CaseInsensitive) && isWordAt(v + 1) && !lowerIs(v + 1, u"that") && !lowerIs(v + 1, u"how")
             && !lowerIs(v + 1, u"when"))
             continue; // recalls its ambassador: not speech
         if (parseLeftSubject(v, a)) {
+            // "said in a statement that it rejected ...": a pronoun inside reported speech is not a new speaker.
+            if (a.kind == MentionKind::Pronoun && !m_attributions.empty() && m_tokens[size_t(m_attributions.back().verb)].sentence == t.sentence
+                && (lowerIs(a.first - 1, u"that") || a.first - 1 == m_attributions.back().verb))
+                continue;
             m_attributions.push_back(a);
             continue;
         }
