@@ -1637,8 +1637,17 @@ void SpeakerPass::emit()
 {
     std::vector<QString> ids(m_entities.size());
     std::vector<bool> used(m_entities.size(), false);
-    for (const Mention &m : m_mentions)
+    for (const Mention &m : m_mentions) {
         used[size_t(m.entity)] = true;
+        // The entity is named by its longest name mention (Jakob Lindahl, not Lindahl).
+        SpeakerEntity &e = m_entities[size_t(m.entity)];
+        const bool name = m.attribution < 0 || m_attributions[size_t(m.attribution)].kind == MentionKind::Name;
+        if (name && e.kind != EntityKind::Unnamed && e.code.isEmpty() && m.end <= m.start) {
+            const qint32 length = m_tokens[size_t(m.last - 1)].end - m_tokens[size_t(m.first)].start;
+            if (length > e.name.size() && m_tokens[size_t(m.first)].paragraph == m_tokens[size_t(m.last - 1)].paragraph)
+                e.name = spanText(m.first, m.last);
+        }
+    }
     for (size_t e = 0; e < m_entities.size(); ++e) {
         if (!used[e])
             continue;
