@@ -6,6 +6,8 @@
 #include "recognition.h"
 #include "speakerlexicon.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace annotator {
@@ -46,7 +48,6 @@ struct SpeakerEntity {
     QString role;
     QString code; ///< a country acting as a source
     QString head; ///< lower-case head noun of a nominal mention or an organisation
-    QStringList surfaces; ///< country texts used as subjects
     bool business = false; ///< a company: "the company" may refer to it
 };
 
@@ -116,9 +117,25 @@ private:
         return isDashAt(i) && m_tokens[size_t(i)].length() == 1 && !m_tokens[size_t(i)].is(TokenFlag::SpaceBefore)
             && !m_tokens[size_t(i)].is(TokenFlag::SpaceAfter);
     }
-    bool lowerIs(std::int32_t i, const char16_t *w) const
+    /// Token @p i is the word @p w (ASCII, lower case), in any case. Checks
+    /// the length first, so most calls cost one comparison.
+    template<std::size_t N>
+    bool lowerIs(std::int32_t i, const char16_t (&w)[N]) const
     {
-        return i >= 0 && i < m_n && m_text.view(i).compare(QStringView(w), Qt::CaseInsensitive) == 0;
+        if (i < 0 || i >= m_n)
+            return false;
+        const Token &t = m_tokens[size_t(i)];
+        if (t.length() != std::int32_t(N - 1))
+            return false;
+        const QChar *c = m_text.text().constData() + t.start;
+        for (std::size_t k = 0; k + 1 < N; ++k) {
+            char16_t u = c[k].unicode();
+            if (u >= u'A' && u <= u'Z')
+                u = char16_t(u + 32);
+            if (u != w[k])
+                return false;
+        }
+        return true;
     }
     bool sentenceInitial(std::int32_t i) const;
     bool nameToken(std::int32_t i) const;
@@ -145,7 +162,7 @@ private:
     void attributeQuotes();
     void emit();
 
-    std::int32_t entityForName(const Attribution &a, std::int32_t pos);
+    std::int32_t entityForName(const Attribution &a);
     void registerName(std::int32_t entity, std::int32_t first, std::int32_t last);
     void touch(std::int32_t entity);
     std::int32_t resolvePronoun(const Attribution &a);
@@ -181,6 +198,7 @@ private:
     std::vector<std::int32_t> m_runWords;
     std::vector<Candidate> m_candidates;
     NameIndex m_candidateNames;
+    QHash<QString, std::int32_t> m_countryEntities; // ISO code -> entity of a country acting as a source
     std::vector<const Annotation *> m_countries; // Country annotations by position
     std::vector<std::int32_t> m_countryStarts; // their UTF-16 starts
     std::vector<std::int32_t> m_countryEnds;
@@ -643,10 +661,6 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
         }
     }
     // Segments from the left: [bound+1, commas[count-1]), [commas[count-1]+1, commas[count-2]), ...
-    for (int i = count - 1; i >= 1; --i) {
-        const std::int32_t segFirst = (i == count - 1) ? bound + 1 : commas[i + 1] + 1;
-        (void)segFirst;
-    }
     std::int32_t segFirst = bound + 1;
     for (int i = count - 1; i >= 1; --i) {
         const std::int32_t segLast = commas[i]; // exclusive
@@ -1080,24 +1094,18 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
     }
 }
 
-std::int32_t SpeakerPass::entityForName(const Attribution &a, std::int32_t pos)
+std::int32_t SpeakerPass::entityForName(const Attribution &a)
 {
-    (void)pos;
     if (a.kind == MentionKind::Country) {
-        for (size_t i = 0; i < m_entities.size(); ++i) {
-            if (m_entities[i].code == a.code) {
-                const QString s = spanText(a.first, a.last);
-                if (!m_entities[i].surfaces.contains(s))
-                    m_entities[i].surfaces.append(s);
-                return std::int32_t(i);
-            }
-        }
+        const std::int32_t known = m_countryEntities.value(a.code, -1);
+        if (known >= 0)
+            return known;
         SpeakerEntity e;
         e.kind = EntityKind::Organisation;
         e.code = a.code;
         e.name = spanText(a.first, a.last);
-        e.surfaces.append(e.name);
         m_entities.push_back(e);
+        m_countryEntities.insert(a.code, std::int32_t(m_entities.size()) - 1);
         return std::int32_t(m_entities.size()) - 1;
     }
     const QStringView name = m_text.view(m_tokens[size_t(a.first)].start, m_tokens[size_t(a.last - 1)].end);
@@ -1365,7 +1373,7 @@ void SpeakerPass::resolveEntities()
     // Named sources first, in text order, so that later mentions link back.
     for (Attribution &a : m_attributions) {
         if (a.kind == MentionKind::Name || a.kind == MentionKind::Country)
-            a.entity = entityForName(a, a.first);
+            a.entity = entityForName(a);
     }
     findNameRuns();
     // Attribution mentions in text order.
@@ -1520,10 +1528,8 @@ void SpeakerPass::attributeQuotes()
     bySentenceFirst.assign(sentences + 1, -1);
     std::vector<std::int32_t> paragraphLast(m_text.paragraphs().size(), -1); // last speaker per paragraph
     std::vector<std::int32_t> paragraphLastPos(m_text.paragraphs().size(), -1);
-    std::vector<std::int32_t> order(m_attributions.size());
     for (std::int32_t i = 0; i < std::int32_t(m_attributions.size()); ++i) {
         const Attribution &a = m_attributions[size_t(i)];
-        order[size_t(i)] = i;
         if (a.entity < 0)
             continue;
         startsAt[size_t(a.clauseFirst())] = i;
@@ -1563,7 +1569,8 @@ void SpeakerPass::attributeQuotes()
         for (std::int32_t s = m_tokens[size_t(markA)].sentence; s <= m_tokens[size_t(markB)].sentence; ++s) {
             if (s != m_tokens[size_t(markA)].sentence && s != m_tokens[size_t(markB)].sentence)
                 continue;
-            for (std::int32_t i = bySentenceFirst[size_t(s)]; i >= 0; i = nextInSentence[size_t(i)]) {
+            int seen = 0; // a sentence without full stops must not make this quadratic
+            for (std::int32_t i = bySentenceFirst[size_t(s)]; i >= 0 && seen < 64; i = nextInSentence[size_t(i)], ++seen) {
                 const Attribution &a = m_attributions[size_t(i)];
                 const std::int32_t d = a.verb < markA ? markA - a.verb : a.verb - markB;
                 if (d >= 0 && d < bestDistance) {
@@ -1628,7 +1635,6 @@ void SpeakerPass::attributeQuotes()
             }
         }
     }
-    (void)order;
 }
 
 // ---- output ------------------------------------------------------------------
