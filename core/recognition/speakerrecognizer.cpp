@@ -84,6 +84,7 @@ struct Candidate {
     bool organisation = false;
     bool business = false;
     QString head; ///< organisation word, lower case
+    QString roleHead; ///< head of its apposition: the Andean People's Front, a rebel group
     std::int32_t lastRun = 0; ///< first token of its latest mention
 };
 
@@ -330,6 +331,24 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
             a = j - 1; // an initial: John F. Kennedy
             continue;
         }
+        if (lowerIs(j, u"and") && nameToken(j - 1) && a == h) {
+            // Ministry of Trade, Industry and Energy, read from its end.
+            std::int32_t k = j - 1;
+            while (isPunct(k - 1, u',') && nameToken(k - 2) && k - 2 >= minFirst)
+                k -= 2;
+            if (k < j - 1 && lowerIs(k - 1, u"of")
+                && (lowerIs(k - 2, u"ministry") || lowerIs(k - 2, u"department") || lowerIs(k - 2, u"committee") || lowerIs(k - 2, u"commission"))
+                && k - 2 >= minFirst) {
+                a = k - 2;
+                orgSeen = true;
+                continue;
+            }
+            break;
+        }
+        if (m_tokens[size_t(j)].kind == TokenKind::Possessive && orgSeen && nameToken(j - 1) && j - 1 >= minFirst && !inQuote(j - 1)) {
+            a = j - 1; // Andean People's Front
+            continue;
+        }
         const bool connector = isPunct(j, u'&') || lowerIs(j, u"of") || lowerIs(j, u"for") || (lowerIs(j, u"the") && lowerIs(j - 1, u"of"));
         if (connector && j - 1 >= minFirst) {
             std::int32_t k = j;
@@ -382,6 +401,18 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             ++b;
             continue;
         }
+        if (m_tokens[size_t(b)].kind == TokenKind::Possessive && nameToken(b + 1) && !inQuote(b + 1)) {
+            // Andean People's Front, Mexico's Foreign Ministry: a possessive inside an organisation's name.
+            std::int32_t e = b + 1;
+            while (e < m_n && nameToken(e) && e - b < 6)
+                ++e;
+            if (lex(e - 1) & OrgHead) {
+                b = e;
+                orgSeen = true;
+                continue;
+            }
+            break;
+        }
         const bool connector = isPunct(b, u'&') || lowerIs(b, u"of") || lowerIs(b, u"for");
         if (connector) {
             std::int32_t k = b + 1;
@@ -390,6 +421,17 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             if (nameToken(k) && (orgSeen || isPunct(b, u'&'))) {
                 b = k;
                 orgSeen = true;
+                continue;
+            }
+        }
+        // Ministry of Trade, Industry and Energy: a government body named by a list.
+        if (isPunct(b, u',') && nameToken(b + 1) && (lowerIs(h, u"ministry") || lowerIs(h, u"department") || lowerIs(h, u"committee") || lowerIs(h, u"commission"))
+            && lowerIs(h + 1, u"of")) {
+            std::int32_t k = b + 1;
+            while (nameToken(k) && isPunct(k + 1, u','))
+                k += 2;
+            if (nameToken(k) && lowerIs(k + 1, u"and") && nameToken(k + 2)) {
+                b = k + 3;
                 continue;
             }
         }
@@ -814,11 +856,16 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
         a.pronoun = c;
         return true;
     }
-    if (lowerIs(r, u"the") && nameToken(r + 1)) {
+    std::int32_t named = r + 1;
+    // the Bogotá-based Centre ..., the state-run ...: skip the compound modifier
+    if (lowerIs(r, u"the") && isWordAt(named) && isJoiningHyphen(named + 1) && isWordAt(named + 2) && !m_tokens[size_t(named + 2)].is(TokenFlag::Capitalized)
+        && nameToken(named + 3))
+        named += 3;
+    if (lowerIs(r, u"the") && nameToken(named)) {
         // said the Hartwell Institute, according to the Kremlin
-        const std::int32_t b = nameRunRight(r + 1);
+        const std::int32_t b = nameRunRight(named);
         if ((lex(b - 1) & OrgHead) || !(isWordAt(b) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized))) {
-            classifyName(r + 1, b, a);
+            classifyName(named, b, a);
             if (a.kind == MentionKind::Name)
                 a.organisation = true;
             return true;
@@ -967,8 +1014,22 @@ void SpeakerPass::findAttributions()
         Attribution a;
         a.verb = v;
         if (lowerIs(v, u"according") && lowerIs(v + 1, u"to")) {
-            if (parseRightSubject(v + 2, a))
+            if (parseRightSubject(v + 2, a)) {
                 m_attributions.push_back(a);
+                continue;
+            }
+            // according to a tally by the Centre for Conflict Studies
+            for (std::int32_t k = v + 2; k < m_n && k < v + 8; ++k) {
+                if (!isWordAt(k) || inQuote(k))
+                    break;
+                if (lowerIs(k, u"by") || lowerIs(k, u"from")) {
+                    a = Attribution();
+                    a.verb = v;
+                    if (parseRightSubject(k + 1, a))
+                        m_attributions.push_back(a);
+                    break;
+                }
+            }
             continue;
         }
         if (!(c & SpeechVerb) || t.is(TokenFlag::Capitalized))
@@ -1202,7 +1263,8 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
                 continue;
             const std::int32_t c = -id - 2;
             const Candidate &cand = m_candidates[size_t(c)];
-            if (cand.organisation && cand.lastRun <= sentenceFirst + 1 && cand.lastRun >= sentenceFirst && (cand.head == head || (generic && cand.business))) {
+            if (cand.organisation && cand.lastRun <= sentenceFirst + 1 && cand.lastRun >= sentenceFirst
+                && (cand.head == head || cand.roleHead == head || (generic && cand.business))) {
                 const std::int32_t entity = promote(c);
                 std::replace(m_recent.begin(), m_recent.end(), id, entity);
                 return entity;
@@ -1213,7 +1275,7 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
                 // the company, after Seoryeong Heavy Industries Co.
                 const std::int32_t c = -id - 2;
                 const Candidate &cand = m_candidates[size_t(c)];
-                if (cand.organisation && cand.paragraph >= paragraph - 2 && (cand.head == head || (generic && cand.business))) {
+                if (cand.organisation && cand.paragraph >= paragraph - 2 && (cand.head == head || cand.roleHead == head || (generic && cand.business))) {
                     const std::int32_t entity = promote(c);
                     std::replace(m_recent.begin(), m_recent.end(), id, entity);
                     return entity;
@@ -1422,6 +1484,14 @@ void SpeakerPass::resolveEntities()
                         cand.head = m_text.view(k).toString().toLower();
                     cand.business = cand.business || businessWord(k);
                 }
+                // ", a rebel group,": what "the group" will call it later.
+                if (isPunct(run.last, u',') && isWordAt(run.last + 1) && (lex(run.last + 1) & Determiner)) {
+                    std::int32_t k = run.last + 2;
+                    while (k < m_n && k < run.last + 8 && isWordAt(k) && !(lex(k) & (ClosedClass & ~Determiner)))
+                        ++k;
+                    if (k > run.last + 2 && (isPunct(k, u',') || isPunct(k, u'.')))
+                        cand.roleHead = m_text.view(k - 1).toString().toLower();
+                }
                 m_candidates.push_back(cand);
                 c = std::int32_t(m_candidates.size()) - 1;
                 m_candidateNames.insert(text, c);
@@ -1587,7 +1657,8 @@ void SpeakerPass::attributeQuotes()
         std::int32_t found = -1;
         if (q.close >= 0) {
             const std::int32_t k = skipPunct(q.close + 1, 1);
-            if (k < m_n && m_tokens[size_t(k)].paragraph == q.paragraph && startsAt[size_t(k)] >= 0)
+            // Not across a sentence end: ... their duty." The rebel group said ...
+            if (k < m_n && m_tokens[size_t(k)].paragraph == q.paragraph && startsAt[size_t(k)] >= 0 && !m_tokens[size_t(k)].is(TokenFlag::SentenceStart))
                 found = startsAt[size_t(k)];
         }
         if (found < 0 && q.open >= 0) {
