@@ -265,7 +265,7 @@ bool SpeakerPass::personHead(std::int32_t i) const
     const std::uint32_t c = m_lex[size_t(i)];
     if (c & NotSpeaker)
         return false;
-    if ((c & WordNetNoun) && m_tokens[size_t(i)].is(TokenFlag::Capitalized))
+    if ((c & WordNetNoun) && m_tokens[size_t(i)].is(TokenFlag::Capitalized) && !(sentenceInitial(i) && m_text.view(i).endsWith(u's')))
         return false; // Korean, Lincoln: WordNet lists nationalities and famous names among its persons
     if (c & (PersonNoun | GroupNoun))
         return true;
@@ -362,6 +362,12 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
         }
         break;
     }
+    // Particles that open the name: "van der Berg said".
+    std::int32_t k = a;
+    while (k - 1 >= minFirst && isWordAt(k - 1) && (lex(k - 1) & Particle) && !m_tokens[size_t(k - 1)].is(TokenFlag::Capitalized) && !inQuote(k - 1))
+        --k;
+    if (k < a && !nameToken(k - 1))
+        a = k;
     return a;
 }
 
@@ -620,6 +626,23 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
             return false;
     } else {
         return false;
+    }
+    // A person noun with this as its prepositional phrase: a spokesman for the
+    // agency, analysts at Morgan Stanley, a person close to the company.
+    if (a.kind != MentionKind::Pronoun && first > minFirst) {
+        std::int32_t p = first - 1;
+        if ((lowerIs(p, u"to") && lowerIs(p - 1, u"close")) || (lowerIs(p, u"with") && lowerIs(p - 1, u"familiar")))
+            --p;
+        if (p - 1 >= minFirst && isWordAt(p) && (lex(p) & Preposition) && !m_tokens[size_t(p)].is(TokenFlag::Capitalized) && !inQuote(p - 1)
+            && personHead(p - 1) && (!m_tokens[size_t(p - 1)].is(TokenFlag::Capitalized) || sentenceInitial(p - 1))) {
+            first = nominalLeft(p - 1, minFirst);
+            a.kind = MentionKind::Nominal;
+            a.first = first;
+            a.organisation = false;
+            a.role.clear();
+            a.code.clear();
+            a.definite = lowerIs(first, u"the");
+        }
     }
     if (exact && first != minFirst && a.first != minFirst && !(first == minFirst + 1 && lowerIs(minFirst, u"the")))
         return false;
@@ -1123,6 +1146,14 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
     if (e.kind == EntityKind::Person) {
         if (words.size() < 2)
             return;
+        // The surname with its particles: Pieter van der Berg -> van der Berg.
+        for (size_t w = 1; w + 1 < words.size(); ++w) {
+            const std::int32_t k = words[w].first;
+            if ((lex(k) & Particle) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized) && !(lex(words[w - 1].first) & Particle)) {
+                m_fullNames.insert(m_text.view(m_tokens[size_t(k)].start, end), entity);
+                break;
+            }
+        }
         for (auto [a, b] : words) {
             if (b - a == 1 && (m_tokens[size_t(a)].length() == 1 || (lex(a) & (Particle | ClosedClass))))
                 continue;
@@ -1339,11 +1370,15 @@ bool SpeakerPass::businessWord(std::int32_t i) const
 void SpeakerPass::findNameRuns()
 {
     for (std::int32_t i = 0; i < m_n;) {
-        if (!nameToken(i) || m_bylineParagraph[size_t(m_tokens[size_t(i)].paragraph)]) {
+        // A run may open with particles: van der Berg.
+        std::int32_t start = i;
+        while (isWordAt(start) && (lex(start) & Particle) && !m_tokens[size_t(start)].is(TokenFlag::Capitalized) && start - i < 3)
+            ++start;
+        if (!nameToken(start) || m_bylineParagraph[size_t(m_tokens[size_t(i)].paragraph)] || (start > i && nameToken(i - 1))) {
             ++i;
             continue;
         }
-        const std::int32_t end = nameRunRight(i);
+        const std::int32_t end = nameRunRight(start);
         NameRun run;
         run.first = i;
         run.last = end;
