@@ -99,7 +99,8 @@ std::vector<QuotedSpan> QuoteFinder::find(const AnalyzedText &text, std::vector<
                         open = k;
                         openSingle = -1;
                     }
-                } else if (t.quote == QuoteRole::Open && c != u'"' && !openFromStart) {
+                } else if (t.quote == QuoteRole::Open && c != u'"' && !openFromStart
+                           && !(c == QChar(0x201C) && s.at(tokens[size_t(open)].start) == QChar(0x201E))) { // „...“ closes with “
                     // A second opening mark: the first quote never closed. End it here.
                     record(open, open + 1, k, -1, false);
                     open = k;

@@ -540,6 +540,9 @@ std::int32_t SpeakerPass::nominalLeft(std::int32_t head, std::int32_t minFirst) 
             if (c & Function) // this, that, these: a clause word more often than not
                 break;
             a = j;
+            // The two sides, all three parties
+            if (isWordAt(j - 1) && (lex(j - 1) & Determiner) && !(lex(j - 1) & Function) && j - 1 >= minFirst && !boundaryBefore(j))
+                a = j - 1;
             break;
         }
         if ((c & Conjunction) && lowerIs(j, u"and") && j - 1 >= minFirst
@@ -592,8 +595,7 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
         a.first = h;
         a.last = h + 1;
         a.pronoun = c;
-    } else if (personHead(h) && (!t.is(TokenFlag::Capitalized) || sentenceInitial(h) || (exact && h == minFirst)
-                                 || ((c & GroupNoun) && !(c & OrgHead)))) {
+    } else if (personHead(h) && (!t.is(TokenFlag::Capitalized) || sentenceInitial(h) || (exact && h == minFirst))) {
         first = nominalLeft(h, minFirst);
         a.kind = MentionKind::Nominal;
         a.first = first;
@@ -818,7 +820,7 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
     if (j < 0)
         return false;
     if (isPunct(j, u',')) {
-        if (vc & WeakVerb)
+        if (vc & WordNetVerb)
             return false;
         return parseAppositionSubject(j, a);
     }
@@ -1057,8 +1059,18 @@ void SpeakerPass::findAttributions()
         }
         if (!(c & SpeechVerb) || t.is(TokenFlag::Capitalized))
             continue;
-        if ((c & WordNetVerb) && !(lowerIs(v + 1, u"that") || isPunct(v + 1, u':') || (v + 1 < m_n && m_tokens[size_t(v + 1)].kind == TokenKind::Quote)))
-            continue; // tweeted that, posted: "..."
+        if (c & WordNetVerb) {
+            // Speech only when what was said follows: tweeted that, posted on X that, wrote: "..."
+            bool clause = false;
+            for (std::int32_t k = v + 1; k < m_n && k <= v + 4 && !clause; ++k) {
+                if (lowerIs(k, u"that") || isPunct(k, u':') || m_tokens[size_t(k)].kind == TokenKind::Quote)
+                    clause = true;
+                else if (!isWordAt(k) || !((lex(k) & Preposition) || nameToken(k)))
+                    break; // "a deal that", "its insistence that": a noun's clause, not speech
+            }
+            if (!clause)
+                continue;
+        }
         if (m_text.view(v).startsWith(u"recall", Qt::CaseInsensitive) && isWordAt(v + 1) && !lowerIs(v + 1, u"that") && !lowerIs(v + 1, u"how")
             && !lowerIs(v + 1, u"when"))
             continue; // recalls its ambassador: not speech
