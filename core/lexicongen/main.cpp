@@ -8,7 +8,7 @@
 // countries: one line per ISO 3166-1 entry: alpha-2 code, then every name the
 //            standard gives (name, common_name, official_name), tab separated.
 // wordnet:   every lemma of the WordNet lexicographer file LEXNAME (for example
-//            verb.communication or noun.person), lower case, underscores as
+//            verb.communication or noun.person; "verb" or "noun" for all of them), lower case, underscores as
 //            spaces, as "form \t lemma" lines: the lemma itself, and for verbs
 //            every inflected form (-s, -ed, -ing, irregular forms from
 //            verb.exc), for nouns the plural (regular or from noun.exc).
@@ -214,15 +214,17 @@ QMultiHash<QString, QString> readExceptions(const QString &path)
 
 int wordnet(const QString &dir, const QString &lexname, const QString &outPath)
 {
+    // "verb" or "noun" alone: every lexicographer file of that part of speech.
+    const bool wholePos = lexname == QStringLiteral("verb") || lexname == QStringLiteral("noun");
     int fileNumber = -1;
     for (int i = 0; i < int(std::size(kLexNames)); ++i) {
         if (lexname == QLatin1String(kLexNames[i]))
             fileNumber = i;
     }
-    if (fileNumber < 0)
+    if (fileNumber < 0 && !wholePos)
         fail(QStringLiteral("unknown WordNet lexicographer file %1").arg(lexname));
-    const bool verb = lexname.startsWith(QStringLiteral("verb."));
-    if (!verb && !lexname.startsWith(QStringLiteral("noun.")))
+    const bool verb = lexname.startsWith(QStringLiteral("verb"));
+    if (!verb && !lexname.startsWith(QStringLiteral("noun")))
         fail(QStringLiteral("only noun.* and verb.* lexicons are generated, not %1").arg(lexname));
     const QString pos = verb ? QStringLiteral("verb") : QStringLiteral("noun");
     const QByteArray data = readFile(dir + QStringLiteral("/data.") + pos, QStringLiteral("wordnet-base"));
@@ -234,7 +236,7 @@ int wordnet(const QString &dir, const QString &lexname, const QString &outPath)
             continue; // licence header
         // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt pointers... | gloss
         const QList<QByteArray> f = line.left(line.indexOf('|')).split(' ');
-        if (f.size() < 4 || f[1].toInt() != fileNumber)
+        if (f.size() < 4 || (!wholePos && f[1].toInt() != fileNumber))
             continue;
         const int words = f[3].toInt(nullptr, 16);
         if (f.size() < 4 + 2 * words + 1)

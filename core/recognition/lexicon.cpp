@@ -48,8 +48,9 @@ QList<QStringList> load(const QString &name)
 
 } // namespace
 
-const QList<QStringList> &Lexicon::table(const QString &name)
+const QList<QStringList> &Lexicon::table(QAnyStringView anyName)
 {
+    const QString name = anyName.toString();
     Cache &c = cache();
     QMutexLocker lock(&c.mutex);
     auto it = c.tables.constFind(name);
@@ -58,8 +59,9 @@ const QList<QStringList> &Lexicon::table(const QString &name)
     return **it;
 }
 
-const QSet<QString> &Lexicon::words(const QString &name)
+const QSet<QString> &Lexicon::words(QAnyStringView anyName)
 {
+    const QString name = anyName.toString();
     const QList<QStringList> &rows = table(name);
     Cache &c = cache();
     QMutexLocker lock(&c.mutex);

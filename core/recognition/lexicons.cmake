@@ -3,13 +3,15 @@
 # - hand-written tables in resources/lexicons/ (each says where its facts come from);
 # - tables generated at build time by annotator-lexicon-gen from Debian's
 #   iso-codes and wordnet-base packages.
-# Other lexicographer files can be added to ANNOTATOR_WORDNET_LEXICONS.
+# Other lexicographer files can be added to ANNOTATOR_WORDNET_LEXICONS ("verb"
+# alone gives wn-verb.tsv with every verb form of WordNet).
 
 set(ANNOTATOR_ISO_3166_JSON /usr/share/iso-codes/json/iso_3166-1.json CACHE FILEPATH
     "ISO 3166-1 JSON of Debian's iso-codes package")
 set(ANNOTATOR_WORDNET_DIR /usr/share/wordnet CACHE PATH
     "WordNet database directory of Debian's wordnet-base package")
 set(ANNOTATOR_WORDNET_LEXICONS
+    verb
     verb.communication verb.competition verb.social verb.motion verb.change verb.cognition
     noun.person noun.act noun.event noun.group noun.communication noun.time noun.attribute)
 
