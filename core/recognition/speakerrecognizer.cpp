@@ -68,7 +68,8 @@ struct NameRun {
     std::int32_t wordBegin = 0; ///< into SpeakerPass::m_runWords
     std::int32_t wordCount = 0;
     std::int32_t nameWord = 0; ///< first word after leading titles
-    bool candidate = false; ///< a person's name standing as a subject
+    bool candidate = false; ///< possibly a person's name
+    bool subjectLike = false; ///< standing where a subject stands
     bool organisation = false; ///< ends in an organisation word: Seoryeong Heavy Industries Co.
     bool titleCase = false; ///< in a headline written in title case
 };
@@ -85,6 +86,7 @@ struct Candidate {
     bool business = false;
     QString head; ///< organisation word, lower case
     QString roleHead; ///< head of its apposition: the Andean People's Front, a rebel group
+    bool subject = false; ///< its latest mention stands as a subject
     std::int32_t lastRun = 0; ///< first token of its latest mention
 };
 
@@ -1262,7 +1264,7 @@ std::int32_t SpeakerPass::resolvePronoun(const Attribution &a)
             // A person named as a subject close by, who has not spoken before.
             const std::int32_t c = -id - 2;
             const Candidate &cand = m_candidates[size_t(c)];
-            if (!(male || female) || cand.organisation || cand.paragraph < paragraph - 1)
+            if (!(male || female) || cand.organisation || !cand.subject || cand.paragraph < paragraph - 1)
                 continue;
             if ((male && cand.gender == Gender::Female) || (female && cand.gender == Gender::Male))
                 continue;
@@ -1288,6 +1290,19 @@ std::int32_t SpeakerPass::resolvePronoun(const Attribution &a)
                 return id;
             return -1;
         }
+    }
+    // Nobody who spoke or stood as a subject: a person named in the same
+    // paragraph (the plan was drafted by John Smith. He said ...).
+    for (std::int32_t id : m_recent) {
+        if (id >= 0 || !(male || female))
+            continue;
+        const std::int32_t c = -id - 2;
+        const Candidate &cand = m_candidates[size_t(c)];
+        if (cand.organisation || cand.paragraph != paragraph || (male && cand.gender == Gender::Female) || (female && cand.gender == Gender::Male))
+            continue;
+        const std::int32_t entity = promote(c);
+        std::replace(m_recent.begin(), m_recent.end(), id, entity);
+        return entity;
     }
     return -1;
 }
@@ -1421,7 +1436,8 @@ void SpeakerPass::findNameRuns()
         const bool subjectLike = !afterPreposition && (isPunct(end, u',') || (isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized)));
         run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
         const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
-        run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled) && subjectLike && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
+        run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled) && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
+        run.subjectLike = subjectLike;
         run.organisation = org && !country && !(lex(word(run, w)) & OrgHead);
         m_runs.push_back(run);
         i = end;
@@ -1568,6 +1584,7 @@ void SpeakerPass::resolveEntities()
             if (c >= 0) {
                 m_candidates[size_t(c)].paragraph = m_tokens[size_t(run.first)].paragraph;
                 m_candidates[size_t(c)].lastRun = run.first;
+                m_candidates[size_t(c)].subject = run.subjectLike;
                 const std::int32_t id = m_candidates[size_t(c)].entity;
                 touch(id >= 0 ? id : -(c + 2));
             }
