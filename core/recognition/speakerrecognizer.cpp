@@ -49,6 +49,7 @@ struct SpeakerEntity {
     QString code; ///< a country acting as a source
     QString head; ///< lower-case head noun of a nominal mention or an organisation
     bool business = false; ///< a company: "the company" may refer to it
+    bool personal = false; ///< one person, named or not (a senior diplomat): "he" or "she" may refer to it
 };
 
 struct Mention {
@@ -761,7 +762,9 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
                     return true;
                 }
             }
-            const QString role = spanText(commas[i] + 1, commas[0]);
+            QString role = spanText(commas[i] + 1, commas[0]);
+            if (std::none_of(role.cbegin(), role.cend(), [](QChar c) { return c.isLetter(); }))
+                role.clear(); // an age: Okoro, 45, said
             candidate.verb = a.verb;
             if (candidate.role.isEmpty())
                 candidate.role = role;
@@ -1274,7 +1277,7 @@ std::int32_t SpeakerPass::resolvePronoun(const Attribution &a)
         }
         const SpeakerEntity &e = m_entities[size_t(id)];
         if (male || female) {
-            if (e.kind != EntityKind::Person)
+            if (e.kind != EntityKind::Person && !e.personal)
                 continue;
             if ((male && e.gender == Gender::Female) || (female && e.gender == Gender::Male))
                 continue;
@@ -1361,8 +1364,7 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
     else if (lex(a.last - 1) & Female)
         e.gender = Gender::Female;
     // A nominal person (a senior diplomat) can be "he" or "she" later.
-    if ((lex(a.last - 1) & PersonNoun) && !e.plural)
-        e.kind = EntityKind::Unnamed;
+    e.personal = (lex(a.last - 1) & PersonNoun) && !(lex(a.last - 1) & GroupNoun) && !e.plural;
     m_entities.push_back(e);
     return std::int32_t(m_entities.size()) - 1;
 }
@@ -1521,7 +1523,7 @@ void SpeakerPass::resolveEntities()
             if (a.entity < 0)
                 continue;
             SpeakerEntity &e = m_entities[size_t(a.entity)];
-            if (a.kind == MentionKind::Pronoun && e.gender == Gender::Unknown && e.kind == EntityKind::Person)
+            if (a.kind == MentionKind::Pronoun && e.gender == Gender::Unknown && (e.kind == EntityKind::Person || e.personal))
                 e.gender = (a.pronoun & Male) ? Gender::Male : (a.pronoun & Female) ? Gender::Female : Gender::Unknown;
             touch(a.entity);
         }

@@ -255,3 +255,11 @@ TEST(SpeakerRecognizer, ThinkingVerbsDoNotMakeSpeakers)
     const Result r = run(QStringLiteral("Some investors wonder whether the rally will last. Many economists believe it will not.\n"));
     EXPECT_TRUE(r.speakers().isEmpty());
 }
+
+TEST(SpeakerRecognizer, PronounAfterAnUnnamedPersonStaysWithThem)
+{
+    const Result r = run(QStringLiteral("Viktor Hale visited the border on Monday.\n\n"
+                                        "\u201CThe army is not ready,\u201D a senior officer said. \u201CWe need more time,\u201D he added.\n"));
+    EXPECT_EQ(r.entityOf(QStringLiteral("he")), QStringLiteral("a senior officer"));
+    EXPECT_FALSE(r.speaker(QStringLiteral("Viktor Hale")));
+}
