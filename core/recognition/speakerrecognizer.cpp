@@ -176,6 +176,7 @@ private:
     std::int32_t promote(std::int32_t candidate);
     std::int32_t word(const NameRun &run, std::int32_t w) const { return m_runWords[size_t(run.wordBegin + w)]; }
     bool nameEndAt(std::int32_t h) const;
+    bool titleWord(std::int32_t i) const;
     std::int32_t resolveNominal(const Attribution &a);
     bool businessWord(std::int32_t i) const;
     bool demonymLike(QStringView text) const;
@@ -235,6 +236,8 @@ bool SpeakerPass::nameToken(std::int32_t i) const
     if (!t.is(TokenFlag::Capitalized))
         return false;
     const std::uint32_t c = m_lex[size_t(i)];
+    if ((c & ClosedClass) && i + 2 < m_n && isJoiningHyphen(i + 1) && isWordAt(i + 2) && m_tokens[size_t(i + 2)].is(TokenFlag::Capitalized))
+        return true; // Per-Arne
     if (c & Time)
         return false;
     if (t.length() == 1 && m_text.text().at(t.start) == u'I')
@@ -259,6 +262,21 @@ bool SpeakerPass::nameEndAt(std::int32_t h) const
         return !w.endsWith(u"ed") && !w.endsWith(u"ing");
     }
     return false;
+}
+
+// A word that stands before a name as a title or a role: Minister, Mr, Swimmer.
+// WordNet's persons count only as agent nouns, because it also lists given
+// names (Daniel) among them.
+bool SpeakerPass::titleWord(std::int32_t i) const
+{
+    const std::uint32_t c = lex(i);
+    if (c & OrgHead)
+        return false;
+    if (c & (Title | Honorific))
+        return true;
+    if (!(c & PersonNoun))
+        return false;
+    return !(c & WordNetNoun) || SpeakerLexicon::guess(m_text.view(i)) != 0;
 }
 
 bool SpeakerPass::personHead(std::int32_t i) const
@@ -318,6 +336,14 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
             a = j - 1;
             continue;
         }
+        if (isJoiningHyphen(j) && isWordAt(j - 1) && (lex(j - 1) & Particle) && !m_tokens[size_t(j - 1)].is(TokenFlag::Capitalized) && j - 1 >= minFirst) {
+            a = j - 1; // al-Harthy
+            if (nameToken(j - 2) && j - 2 >= minFirst)
+                a = j - 2;
+            else
+                break;
+            continue;
+        }
         if (isWordAt(j) && (lex(j) & Particle) && !m_tokens[size_t(j)].is(TokenFlag::Capitalized) && j - 1 >= minFirst) {
             std::int32_t k = j;
             while (k - 1 >= minFirst && isWordAt(k - 1) && (lex(k - 1) & Particle) && !m_tokens[size_t(k - 1)].is(TokenFlag::Capitalized))
@@ -348,7 +374,8 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
             }
             break;
         }
-        if (m_tokens[size_t(j)].kind == TokenKind::Possessive && orgSeen && nameToken(j - 1) && j - 1 >= minFirst && !inQuote(j - 1)) {
+        if (m_tokens[size_t(j)].kind == TokenKind::Possessive && orgSeen && nameToken(j - 1) && j - 1 >= minFirst && !inQuote(j - 1)
+            && !countryAt(m_tokens[size_t(j - 1)].start, m_tokens[size_t(j - 1)].end)) {
             a = j - 1; // Andean People's Front
             continue;
         }
@@ -395,6 +422,10 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             ++b; // Co., Corp., Inc.
             break;
         }
+        if (isWordAt(b) && (lex(b) & Particle) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized) && isJoiningHyphen(b + 1) && nameToken(b + 2)) {
+            b += 3; // al-Harthy
+            continue;
+        }
         if (isWordAt(b) && (lex(b) & Particle) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized)) {
             std::int32_t k = b;
             while (isWordAt(k) && (lex(k) & Particle) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized))
@@ -410,7 +441,8 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             ++b;
             continue;
         }
-        if (m_tokens[size_t(b)].kind == TokenKind::Possessive && nameToken(b + 1) && !inQuote(b + 1)) {
+        if (m_tokens[size_t(b)].kind == TokenKind::Possessive && nameToken(b + 1) && !inQuote(b + 1)
+            && !countryAt(m_tokens[size_t(h)].start, m_tokens[size_t(b - 1)].end)) {
             // Andean People's Front, Mexico's Foreign Ministry: a possessive inside an organisation's name.
             std::int32_t e = b + 1;
             while (e < m_n && nameToken(e) && e - b < 6)
@@ -456,8 +488,9 @@ void SpeakerPass::classifyName(std::int32_t first, std::int32_t last, Attributio
     std::int32_t lastTitle = -1, lastOrg = -1;
     for (std::int32_t k = first; k < last; ++k) {
         const std::uint32_t c = lex(k);
-        if ((c & (Title | Honorific)) && k + 1 < last)
-            lastTitle = k;
+        if (titleWord(k) && k + 1 < last && !isJoiningHyphen(k + 1))
+            lastTitle = k; // Foreign Minister, Swimmer
+
         if (c & OrgHead)
             lastOrg = k;
     }
@@ -503,10 +536,7 @@ void SpeakerPass::classifyName(std::int32_t first, std::int32_t last, Attributio
         a.organisation = true;
         return;
     }
-    // Mexico's Foreign Ministry: an organ named with its state.
-    if (a.organisation && first >= 2 && m_tokens[size_t(first - 1)].kind == TokenKind::Possessive && nameToken(first - 2) && !inQuote(first - 2)) {
-        a.first = nameRunLeft(first - 2, 0);
-    }
+
 }
 
 // The noun phrase ending in person or group noun @p head: determiners,
@@ -539,6 +569,10 @@ std::int32_t SpeakerPass::nominalLeft(std::int32_t head, std::int32_t minFirst) 
         }
         if (t.kind != TokenKind::Word)
             break;
+        if (lowerIs(j, u"its") || lowerIs(j, u"his") || lowerIs(j, u"her") || lowerIs(j, u"their") || lowerIs(j, u"our")) {
+            a = j; // Its chief economist
+            break;
+        }
         if (c & Determiner) {
             if (c & Function) // this, that, these: a clause word more often than not
                 break;
@@ -575,6 +609,8 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
         while (minFirst < h && isWordAt(minFirst) && (lex(minFirst) & Conjunction) && !(lex(minFirst) & (Determiner | Preposition)))
             ++minFirst;
     }
+    if (isPunct(h, u')') && isPunct(h - 2, u'(') && isWordAt(h - 1) && m_tokens[size_t(h - 1)].is(TokenFlag::AllCaps) && h - 3 >= minFirst)
+        h -= 3; // Southern African Development Community (SADC)
     if (isPunct(h, u'.') && !m_tokens[size_t(h)].is(TokenFlag::SpaceBefore) && (lex(h - 1) & OrgHead) && h - 1 >= minFirst) {
         // Korea Shipbuilding Finance Corp.
         const std::int32_t first = nameRunLeft(h - 1, minFirst);
@@ -636,6 +672,8 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
     // agency, analysts at Morgan Stanley, a person close to the company.
     if (a.kind != MentionKind::Pronoun && first > minFirst) {
         std::int32_t p = first - 1;
+        if (lowerIs(p, u"the") && a.kind == MentionKind::Name)
+            --p; // a spokesperson for the European Commission
         if ((lowerIs(p, u"to") && lowerIs(p - 1, u"close")) || (lowerIs(p, u"with") && lowerIs(p - 1, u"familiar")))
             --p;
         if (p - 1 >= minFirst && isWordAt(p) && (lex(p) & Preposition) && !m_tokens[size_t(p)].is(TokenFlag::Capitalized) && !inQuote(p - 1)
@@ -784,6 +822,8 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
         --j; // a Markdown link on the verb: [calling](#)
     if ((vc & PastForm) && lowerIs(verb + 1, u"by"))
         return false; // passive: ships ordered by
+    if ((vc & PastForm) && (lowerIs(verb + 1, u"missing") || lowerIs(verb + 1, u"dead") || lowerIs(verb + 1, u"killed") || lowerIs(verb + 1, u"injured")))
+        return false; // people reported missing
     if ((vc & PastForm) && lowerIs(verb + 1, u"of") && m_text.view(verb).startsWith(u"accus", Qt::CaseInsensitive))
         return false; // tankers accused of moving crude
 
@@ -956,7 +996,7 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
     std::int32_t last = head + 1;
     // A prepositional phrase after the head: a spokesman for the ministry.
     if ((lowerIs(last, u"for") || lowerIs(last, u"of") || lowerIs(last, u"familiar") || lowerIs(last, u"close") || lowerIs(last, u"on")
-         || lowerIs(last, u"from") || lowerIs(last, u"at") || lowerIs(last, u"with"))
+         || lowerIs(last, u"from") || lowerIs(last, u"at") || lowerIs(last, u"with") || lowerIs(last, u"in"))
         && !inQuote(last)) {
         std::int32_t k2 = last + 1;
         if (lowerIs(k2, u"with") || lowerIs(k2, u"to"))
@@ -1081,7 +1121,8 @@ void SpeakerPass::findAttributions()
             continue; // recalls its ambassador: not speech
         if (parseLeftSubject(v, a)) {
             // "said in a statement that it rejected ...": a pronoun inside reported speech is not a new speaker.
-            if (a.kind == MentionKind::Pronoun && !m_attributions.empty() && m_tokens[size_t(m_attributions.back().verb)].sentence == t.sentence
+            if ((a.kind == MentionKind::Pronoun || (c & WordNetVerb)) && !m_attributions.empty()
+                && m_tokens[size_t(m_attributions.back().verb)].sentence == t.sentence
                 && (lowerIs(a.first - 1, u"that") || a.first - 1 == m_attributions.back().verb))
                 continue;
             m_attributions.push_back(a);
@@ -1104,11 +1145,21 @@ void SpeakerPass::findAttributions()
                     a.last = s0 + 1;
                     a.pronoun = lex(s0);
                     m_attributions.push_back(a);
-                } else if (nameToken(s0)) {
-                    const std::int32_t b = nameRunRight(s0);
-                    if (b < v && isWordAt(b) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized)) {
-                        classifyName(s0, b, a);
-                        m_attributions.push_back(a);
+                } else {
+                    // The subject: the phrase from the sentence start up to a verb or a comma.
+                    for (std::int32_t h = s0; h < v - 1 && h < s0 + 10; ++h) {
+                        const bool verbNext = isWordAt(h + 1) && !m_tokens[size_t(h + 1)].is(TokenFlag::Capitalized)
+                            && ((lex(h + 1) & Aux) || (lex(h + 1) == 0 && (m_text.view(h + 1).endsWith(u"ed") || m_text.view(h + 1).endsWith(u"s"))));
+                        if (!verbNext && !isPunct(h + 1, u','))
+                            continue;
+                        Attribution subject;
+                        subject.verb = v;
+                        if (parseSubjectEndingAt(h, s0, subject, true) && subject.kind != MentionKind::Pronoun) {
+                            m_attributions.push_back(subject);
+                            break;
+                        }
+                        if (isPunct(h + 1, u','))
+                            break;
                     }
                 }
             }
@@ -1403,6 +1454,8 @@ void SpeakerPass::findNameRuns()
         std::int32_t start = i;
         while (isWordAt(start) && (lex(start) & Particle) && !m_tokens[size_t(start)].is(TokenFlag::Capitalized) && start - i < 3)
             ++start;
+        if (start > i && isJoiningHyphen(start))
+            ++start; // al-Harthy
         if (!nameToken(start) || m_bylineParagraph[size_t(m_tokens[size_t(i)].paragraph)] || (start > i && nameToken(i - 1))) {
             ++i;
             continue;
@@ -1422,7 +1475,8 @@ void SpeakerPass::findNameRuns()
         // Titles and honorifics lead the run: President, Ms.
         std::int32_t w = 0;
         bool titled = false;
-        while (w < run.wordCount - 1 && (lex(word(run, w)) & (Title | Honorific)) && !(lex(word(run, w)) & OrgHead)) {
+        while (w < run.wordCount - 1 && (word(run, w + 1) - word(run, w) == 1 || isPunct(word(run, w) + 1, u'.'))
+               && (titleWord(word(run, w)) || countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(word(run, w))].end))) {
             titled = true;
             ++w;
         }
@@ -1438,7 +1492,8 @@ void SpeakerPass::findNameRuns()
         const bool subjectLike = !afterPreposition && (isPunct(end, u',') || (isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized)));
         run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
         const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
-        run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled) && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
+        const bool age = isPunct(end, u',') && end + 2 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number && isPunct(end + 2, u','); // Sunita, 34,
+        run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled || age) && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
         run.subjectLike = subjectLike;
         run.organisation = org && !country && !(lex(word(run, w)) & OrgHead);
         m_runs.push_back(run);
