@@ -105,8 +105,19 @@ const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
                                 "failed", "fails", "imagine", "rule", "ruled", "ruling", "escalate", "escalating", "spiral", "spill", "offer",
-                                "offered", "offers", "offering", "become", "becomes", "becoming", "must"};
-const WordSet conditionals = {"if", "unless", "whether"};
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "must", "willing", "ready", "discuss",
+                                "discussing", "push", "pushing", "pushed", "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim",
+                                "aims", "aiming", "broker", "brokering", "secure", "securing", "reach", "reaching"};
+// Cues that say nothing about a happening named by a definite noun phrase:
+// "if the tariffs stay", "urged Moscow to halt the invasion".
+const WordSet prospectiveCues = {"if", "unless", "whether", "consider", "considering", "weigh", "weighing", "weighs", "mull", "mulling",
+                                 "urge", "urged", "urging", "urges", "demand", "demanded", "demanding", "demands", "propose", "proposed",
+                                 "proposing", "proposal", "want", "wants", "wanted", "seek", "seeks", "seeking", "sought", "offer",
+                                 "offered", "offers", "offering", "willing", "ready", "discuss", "discussing", "push", "pushing", "pushed",
+                                 "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim", "aims", "aiming", "broker", "brokering",
+                                 "secure", "securing", "reach", "reaching", "fail", "failed", "fails", "refuse", "refused", "refuses",
+                                 "refusing", "avoid", "avoided", "avoiding", "prevent", "prevented", "preventing", "escalate",
+                                 "escalating"};
 const WordSet negations = {"not", "never", "no", "nor", "neither", "cannot"};
 const WordSet clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and", "as",
                            "after", "before", "since", "until"};
@@ -129,7 +140,7 @@ const WordSet kQuantityAdjectives = {"great", "good"};
 const WordSet kOf = {"of"};
 const WordSet kIdiomNouns = {"interest", "interests", "words"};
 const WordSet kAbout = {"about"};
-const WordSet kPossibilityModals = {"would", "could", "might"};
+const WordSet kPossibilityModals = {"would", "could", "might", "must", "should", "can", "cannot"};
 const WordSet kClauseVerbs = {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"};
 const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "never"};
 const WordSet kAgreeFollowers = {"to", "on", "a", "an", "the", "terms", "deal"};
@@ -141,7 +152,6 @@ const WordSet kPronounSubjects = {"he", "she", "it"};
 const WordSet kAdverbs = {"also", "then", "now", "soon", "likely", "probably", "first", "again"};
 const WordSet kFuture = {"will", "shall", "'ll"};
 const WordSet kWould = {"would"};
-const WordSet kCompoundPrefixes = {"pro", "anti", "pre", "post", "non", "inter", "mid", "cold"};
 const WordSet kDeicticDays = {"yesterday", "today", "tonight", "tomorrow"};
 const WordSet kTimeDeterminers = {"this", "last", "next", "earlier", "later"};
 const WordSet kRelativeTime = {"earlier", "later"};
@@ -152,12 +162,19 @@ const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "wit
 const WordSet kAnd = {"and"};
 const WordSet kNo = {"no"};
 const WordSet kAny = {"any"};
+const WordSet kFurther = {"further", "more", "new", "fresh", "additional"};
+const WordSet kCopula = {"is", "was", "are", "were", "seems", "seemed", "looks", "looked", "remains", "remained"};
+const WordSet kLikelihood = {"possible", "likely", "unlikely", "probable", "improbable", "conceivable", "imminent"};
+// "a flood of refugees", "a storm of criticism"
+const WordSet kMetaphorDisasters = {"flood", "floods", "storm", "storms", "tsunami", "avalanche", "hurricane"};
+const WordSet kObligation = {"has", "have", "needs", "need"};
 
 struct Mention {
     std::int32_t first = 0;
     std::int32_t last = 0; // exclusive
     int trigger = 0;
     int classId = 0;
+    bool indefinite = false; // "an earthquake": introduces a new happening
     std::vector<int> countries; // indices into the text's country codes
     int year = 0;
     QString time;
@@ -448,7 +465,7 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
         }
         if (adjectival)
             continue;
-        if (definite && is(k, conditionals))
+        if (definite && is(k, prospectiveCues))
             continue;
         if (is(k, hypotheticalCues)) {
             if (is(k, kWould)) {
@@ -481,7 +498,7 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         return false;
     if (t.text == QLatin1StringView("talks") && is(end, kAbout))
         return false; // "everyone talks about"
-    if (t.eventClass == QLatin1StringView("disaster") && is(end, kOf))
+    if (is(i, kMetaphorDisasters) && is(end, kOf))
         return false; // "a flood of supply"
     // "fans flood social media": after a bare plural and before an object
     // the word is a verb.
@@ -493,9 +510,12 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (lowerWord(end) && nounTriggerAt(end))
         return false;
     // "A defeat would be ...": an indefinite happening under a modal.
-    if (is(prev, kIndefinite) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
+    // "Further strikes would follow", "a rate cut was possible".
+    if (is(prev, kIndefinite) || is(prev, kFurther) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
         for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {
-            if (is(k, kPossibilityModals))
+            if (is(k, kPossibilityModals) || (is(k, kObligation) && is(k + 1, kTo)))
+                return false; // "a ceasefire has to bind both sides"
+            if (is(k, kCopula) && is(k + 1, kLikelihood))
                 return false;
             if (is(k, kClauseVerbs))
                 break; // a relative clause of its own
@@ -589,7 +609,9 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
     }
     if (t.pos != Lexicon::PartOfSpeech::Name) {
         // "pro-war", "post-war", "war-torn": part of a compound modifier.
-        if (joinedHyphen(i - 1) && is(i - 2, kCompoundPrefixes))
+        // "pro-war", "post-war", "by-election" read from its middle: a
+        // trigger never starts inside a hyphenated compound.
+        if (joinedHyphen(i - 1))
             return false;
         if (joinedHyphen(end) && lowerWord(end + 1))
             return false;
@@ -760,7 +782,9 @@ void Scan::link(Mention &m)
     std::vector<int> &candidates = m_byClass[size_t(m.classId)];
     const bool informative = !m.countries.empty() || m.year != 0;
     int target = -1;
-    if (!informative) {
+    if (m.indefinite) {
+        // "an earthquake struck": a new happening.
+    } else if (!informative) {
         // "the war", "the talks": the main happening of that kind.
         target = m_main[size_t(m.classId)];
     } else {
@@ -888,6 +912,7 @@ void Scan::run()
             m.last = std::int32_t(candidates[c].end);
             m.trigger = s.trigger;
             m.classId = trig.classId;
+            m.indefinite = trig.pos == Lexicon::PartOfSpeech::Noun && (is(i - 1, kIndefinite) || (is(i - 2, kIndefinite) && lowerWord(i - 1)));
             findTime(m);
             findCountries(m, trig.pos == Lexicon::PartOfSpeech::Verb);
             link(m);
