@@ -1,0 +1,80 @@
+// Save and load of many annotations, and re-anchoring after an edit.
+// Run: scripts/dev-shell build/bin/store_bench
+#include "model/annotationset.h"
+#include "model/document.h"
+#include "storage/reanchor.h"
+#include "storage/sidecardata.h"
+
+#include <benchmark/benchmark.h>
+
+using namespace annotator;
+
+namespace {
+
+struct Corpus {
+    Document doc;
+    SidecarData data;
+};
+
+Corpus makeCorpus(qsizetype annotations)
+{
+    QString text;
+    text.reserve(annotations * 40);
+    for (qsizetype i = 0; i < annotations; ++i)
+        text += QStringLiteral("Delegates from Chile met number %1 today. ").arg(i);
+    Corpus c{Document::fromText(text, QStringLiteral("bench.txt")), {}};
+    AnnotationSet set;
+    QList<Annotation> list;
+    list.reserve(annotations);
+    qsizetype pos = 0;
+    for (qsizetype i = 0; i < annotations; ++i) {
+        pos = text.indexOf(QStringLiteral("Chile"), pos);
+        Annotation a;
+        a.id = QStringLiteral("a%1").arg(i + 1);
+        a.type = Types::Country;
+        a.start = pos;
+        a.end = pos + 5;
+        a.text = QStringLiteral("Chile");
+        a.attributes.insert(Attr::Code, QStringLiteral("CL"));
+        list.append(a);
+        pos += 5;
+    }
+    set.reset(list, {});
+    c.data = SidecarData::capture(c.doc, set);
+    return c;
+}
+
+} // namespace
+
+static void BM_SaveSidecar(benchmark::State &state)
+{
+    const Corpus c = makeCorpus(state.range(0));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(SidecarJson::serialize(c.data).size());
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_SaveSidecar)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+static void BM_LoadSidecar(benchmark::State &state)
+{
+    const Corpus c = makeCorpus(state.range(0));
+    const QByteArray json = SidecarJson::serialize(c.data);
+    QString error;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(SidecarJson::parse(json, QStringLiteral("bench"), &error)->annotations.size());
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_LoadSidecar)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+static void BM_Reanchor(benchmark::State &state)
+{
+    const Corpus c = makeCorpus(state.range(0));
+    // An edit near the start shifts every annotation after it.
+    const Document edited = Document::fromText(QStringLiteral("A new first line.\n") + c.doc.text(), QStringLiteral("bench.txt"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(reanchor(c.data, edited).placed.size());
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Reanchor)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

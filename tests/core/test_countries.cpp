@@ -1,0 +1,151 @@
+#include "recognition/analyzedtext.h"
+#include "recognition/countryrecognizer.h"
+#include "recognition/recognition.h"
+
+#include "testsupport.h"
+
+using namespace annotator;
+
+namespace {
+
+// Every Country mention of @p text as "covered text=CODE", in text order.
+QStringList countries(const QString &text)
+{
+    const AnalyzedText analyzed(text);
+    Recognition r;
+    CountryRecognizer::instance().recognize(analyzed, r);
+    QStringList found;
+    for (const Annotation &a : std::as_const(r.annotations)) {
+        EXPECT_EQ(a.type, Types::Country);
+        found << a.text + QLatin1Char('=') + a.attributes.value(Attr::Code);
+    }
+    return found;
+}
+
+QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList l;
+    for (const char *s : items)
+        l << QString::fromUtf8(s);
+    return l;
+}
+
+} // namespace
+
+TEST(CountryRecognizer, NamesAndShortFormsWithoutTheArticle)
+{
+    EXPECT_EQ(countries(QStringLiteral("Talks between the United States and China resumed, and the Philippines joined.")),
+              list({"United States=US", "China=CN", "Philippines=PH"}));
+    EXPECT_EQ(countries(QStringLiteral("The US and the U.S. Navy, the UK and Britain, America and North Korea.")),
+              list({"US=US", "U.S.=US", "UK=GB", "Britain=GB", "America=US", "North Korea=KP"}));
+    EXPECT_EQ(countries(QStringLiteral("Officials from South Korea, Ivory Coast, Kosovo and the Czech Republic met.")),
+              list({"South Korea=KR", "Ivory Coast=CI", "Kosovo=XK", "Czech Republic=CZ"}));
+    EXPECT_EQ(countries(QStringLiteral("Russia and Turkey, also called Türkiye, signed a deal with Vietnam.")),
+              list({"Russia=RU", "Turkey=TR", "Türkiye=TR", "Vietnam=VN"}));
+}
+
+TEST(CountryRecognizer, LowerCaseUsIsNotTheUnitedStates)
+{
+    EXPECT_TRUE(countries(QStringLiteral("He told us that the turkey was served on fine china.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("JOIN US FOR THE LIVE BLOG")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("Let us see what the US does.")), list({"US=US"}));
+    // An all-caps headline still names countries.
+    EXPECT_EQ(countries(QStringLiteral("CHINA'S EXPORTS TO NORTH KOREA SURGE AS U.S. TARIFFS LOOM")),
+              list({"CHINA=CN", "NORTH KOREA=KP", "U.S.=US"}));
+}
+
+TEST(CountryRecognizer, Demonyms)
+{
+    EXPECT_EQ(countries(QStringLiteral("The Chinese president praised Russian grain and met his German counterpart.")),
+              list({"Chinese=CN", "Russian=RU", "German=DE"}));
+    EXPECT_EQ(countries(QStringLiteral("Many Americans and Britons, and a South Korean delegation, attended.")),
+              list({"Americans=US", "Britons=GB", "South Korean=KR"}));
+}
+
+TEST(CountryRecognizer, HyphenatedAndCompoundForms)
+{
+    EXPECT_EQ(countries(QStringLiteral("The China-Russia relationship shows a pro-Russia neutrality and a US-led coalition.")),
+              list({"China=CN", "Russia=RU", "Russia=RU", "US=US"}));
+    EXPECT_EQ(countries(QStringLiteral("a Nigerian-owned tanker and a China expert")), list({"Nigerian=NG", "China=CN"}));
+}
+
+TEST(CountryRecognizer, StateOrgansCountButOtherBodiesDoNot)
+{
+    EXPECT_EQ(countries(QStringLiteral("The United States Department of Defense, the UK Parliament and China Development Bank agreed.")),
+              list({"United States=US", "UK=GB", "China=CN"}));
+    EXPECT_EQ(countries(QStringLiteral("The Japanese Defence Ministry and the Bank of Canada commented.")),
+              list({"Japanese=JP", "Canada=CA"}));
+    EXPECT_TRUE(countries(QStringLiteral("She teaches at East China Normal University and the University of New South Wales.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("He works at the Center for a New American Security and reads the Cyprus Mail.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("Analysts at Bank of America and the British Federation of Exporters disagreed.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("The Norwegian Refugee Council disagreed with the Russian Security Council.")),
+              list({"Russian=RU"}));
+    EXPECT_TRUE(countries(QStringLiteral("Refugees arrived in Port Sudan. Air France and Turkish Airlines cancelled flights.")).isEmpty());
+    // The body's own country, named outside its name, still counts.
+    EXPECT_EQ(countries(QStringLiteral("Japan's Kitaura Shipbuilding won the order.")), list({"Japan=JP"}));
+}
+
+TEST(CountryRecognizer, CapitalsOnlyWhenTheyStandForTheGovernment)
+{
+    EXPECT_EQ(countries(QStringLiteral("Beijing has been here before. In 2014 Moscow annexed Crimea.")),
+              list({"Beijing=CN", "Moscow=RU"}));
+    EXPECT_EQ(countries(QStringLiteral("Beijing's policy avoided any criticism of Moscow.")), list({"Beijing=CN", "Moscow=RU"}));
+    EXPECT_EQ(countries(QStringLiteral("Tokyo, Ottawa and Jakarta are discovering new partners.")),
+              list({"Tokyo=JP", "Ottawa=CA", "Jakarta=ID"}));
+    EXPECT_EQ(countries(QStringLiteral("The minister tried to persuade Washington and pressure on Ankara grew.")),
+              list({"Washington=US", "Ankara=TR"}));
+    EXPECT_TRUE(countries(QStringLiteral("He lives in Moscow and visited Beijing last week.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("A road leading into Kyiv was closed. In Washington, experts disagree.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("A London-based firm hired staff from Beijing Normal University.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("An air strike on Damascus hit a school. She studied at the University of Washington.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("New sanctions on Moscow were agreed.")), list({"Moscow=RU"}));
+    // "protests" is a noun here, with its own verb; "denies" is Kyiv's verb.
+    EXPECT_TRUE(countries(QStringLiteral("Tbilisi protests continued.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("Kyiv denies the report.")), list({"Kyiv=UA"}));
+}
+
+TEST(CountryRecognizer, RegionsAndAlliancesAreNotCountries)
+{
+    EXPECT_TRUE(countries(QStringLiteral("Europe, Crimea, Nato, the EU and the UN responded.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("Exports to South America and Latin American markets grew, as did trade with New Mexico.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("Ships crossed the South China Sea and the Korean Peninsula stayed calm.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("Storms in the Gulf of Mexico cost US$2 billion.")).isEmpty());
+}
+
+TEST(CountryRecognizer, GeorgiaTheStateIsNotGeorgiaTheCountry)
+{
+    EXPECT_TRUE(countries(QStringLiteral("Fans gathered in Atlanta, Georgia. Georgia's governor watched the game.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("Senator Kay Doe, a Georgia Republican, voted against it.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("Japanese carmakers will build plants in Alabama and Georgia.")), list({"Japanese=JP"}));
+    EXPECT_EQ(countries(QStringLiteral("In 2008 Russia fought a short war with Georgia.")), list({"Russia=RU", "Georgia=GE"}));
+    EXPECT_EQ(countries(QStringLiteral("Georgia has asked to join the bloc, officials in Tbilisi said.")), list({"Georgia=GE"}));
+}
+
+TEST(CountryRecognizer, LanguagesAreNotCountries)
+{
+    EXPECT_TRUE(countries(QStringLiteral("She speaks Russian and answered in Chinese.")).isEmpty());
+    EXPECT_TRUE(countries(QStringLiteral("Russian-language media reported it.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("The shells landed in Russian territory.")), list({"Russian=RU"}));
+}
+
+TEST(CountryRecognizer, CountryNamesThatArePeoplesNames)
+{
+    EXPECT_TRUE(countries(QStringLiteral("The coach said Jordan Ellery would start and thanked Chad Brook.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("Jordan and Chad sent envoys.")), list({"Jordan=JO", "Chad=TD"}));
+}
+
+TEST(CountryRecognizer, OffsetsCountCodePoints)
+{
+    // Two astral emoji (two UTF-16 units each) before the name.
+    const QString text = QStringLiteral("😀😀 Russia and 🇺🇦 Ukraine");
+    const AnalyzedText analyzed(text);
+    Recognition r;
+    CountryRecognizer::instance().recognize(analyzed, r);
+    ASSERT_EQ(r.annotations.size(), 2);
+    EXPECT_EQ(r.annotations[0].start, 3);
+    EXPECT_EQ(r.annotations[0].end, 9);
+    EXPECT_EQ(r.annotations[0].text, QStringLiteral("Russia"));
+    EXPECT_EQ(r.annotations[1].start, 17);
+    EXPECT_EQ(r.annotations[1].end, 24);
+    EXPECT_EQ(r.annotations[1].attributes.value(Attr::Code), QStringLiteral("UA"));
+}
