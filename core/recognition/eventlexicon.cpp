@@ -1,13 +1,6 @@
 #include "eventlexicon.h"
 
-#include <QFile>
-
-// The lexicons live in the static core library; naming the resource's
-// initialiser makes the linker keep it in every program that uses them.
-static void initEventLexiconResources()
-{
-    Q_INIT_RESOURCE(event_lexicons);
-}
+#include "lexicon.h"
 
 namespace annotator {
 
@@ -70,12 +63,15 @@ QStringList tokensOf(const QString &phrase)
     return out;
 }
 
-QString readResource(const QString &path)
+QList<QStringList> rowsOf(const QString &tsv)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(f.readAll());
+    QList<QStringList> rows;
+    for (const QString &line : tsv.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty() && !trimmed.startsWith(u'#'))
+            rows.append(line.split(u'\t'));
+    }
+    return rows;
 }
 
 } // namespace
@@ -83,10 +79,9 @@ QString readResource(const QString &path)
 const EventLexicon &EventLexicon::instance()
 {
     static const EventLexicon lexicon = [] {
-        initEventLexiconResources();
         EventLexicon l;
-        l.loadTriggers(readResource(QStringLiteral(":/lexicons/event-triggers.tsv")));
-        l.loadNames(readResource(QStringLiteral(":/lexicons/event-names.tsv")));
+        l.loadTriggerRows(Lexicon::table(QStringLiteral("event-triggers.tsv")));
+        l.loadNameRows(Lexicon::table(QStringLiteral("event-names.tsv")));
         return l;
     }();
     return lexicon;
@@ -128,12 +123,17 @@ void EventLexicon::addSurface(int trigger, Form form, const QStringList &words, 
 
 void EventLexicon::loadTriggers(const QString &tsv)
 {
-    const QStringList lines = tsv.split(u'\n');
-    for (const QString &raw : lines) {
-        const QString line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
-        const QStringList cols = raw.split(u'\t');
+    loadTriggerRows(rowsOf(tsv));
+}
+
+void EventLexicon::loadNames(const QString &tsv)
+{
+    loadNameRows(rowsOf(tsv));
+}
+
+void EventLexicon::loadTriggerRows(const QList<QStringList> &rows)
+{
+    for (const QStringList &cols : rows) {
         if (cols.size() < 3)
             continue;
         const QStringList forms = cols.at(0).trimmed().split(u'/');
@@ -188,14 +188,11 @@ void EventLexicon::loadTriggers(const QString &tsv)
     }
 }
 
-void EventLexicon::loadNames(const QString &tsv)
+void EventLexicon::loadNameRows(const QList<QStringList> &rows)
 {
-    const QStringList lines = tsv.split(u'\n');
-    for (const QString &raw : lines) {
-        const QString line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
+    for (const QStringList &cols : rows) {
+        if (cols.isEmpty() || cols.first().trimmed().isEmpty())
             continue;
-        const QStringList cols = raw.split(u'\t');
         Trigger t;
         t.text = cols.at(0).trimmed();
         t.pos = PartOfSpeech::Name;

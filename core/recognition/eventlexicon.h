@@ -59,9 +59,12 @@ public:
     int classCount() const { return int(m_classes.size()); }
     bool isEmpty() const { return m_triggers.empty(); }
 
-    /// Parses the two tables (used by instance(), and by tests with their own data).
+    /// Parses the two tables from their text (tests with their own data) or
+    /// from rows already split into fields (instance(), through Lexicon).
     void loadTriggers(const QString &tsv);
     void loadNames(const QString &tsv);
+    void loadTriggerRows(const QList<QStringList> &rows);
+    void loadNameRows(const QList<QStringList> &rows);
 
 private:
     int classId(const QString &name);
