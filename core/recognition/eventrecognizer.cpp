@@ -60,7 +60,8 @@ private:
 };
 
 // Words that open a noun phrase: a noun after them is specific.
-const WordSet determiners = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+// ("that" is left out: far more often it introduces a clause.)
+const WordSet determiners = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
                            "last", "next", "each", "every", "another", "some", "both", "whose", "which", "what", "such"};
 // Words that end a noun phrase to the left: prepositions, conjunctions, verbs
 // of being and the like. A noun right after them has no specifier.
@@ -75,7 +76,7 @@ const WordSet modals = {"to", "will", "would", "shall", "can", "could", "may", "
 // After these an -ing form is the happening itself ("was recalling", "by starting").
 const WordSet ingContext = {"is", "are", "was", "were", "be", "been", "being", "after", "before", "by", "since", "while", "from", "of", "'re"};
 // Words after "to" that make a bare verb scheduled, not wished ("is due to visit").
-const WordSet scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed",
+const WordSet scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed", "expected",
                           "agrees", "decided", "decides"};
 // "meet its obligations" is not a meeting.
 const WordSet meetObjects = {"obligations", "obligation", "targets", "target", "demand", "demands", "needs", "deadline", "requirements",
@@ -162,6 +163,7 @@ const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "wit
 const WordSet kAnd = {"and"};
 const WordSet kNo = {"no"};
 const WordSet kAny = {"any"};
+const WordSet kPresentCopula = {"is", "are"};
 const WordSet kFurther = {"further", "more", "new", "fresh", "additional"};
 const WordSet kCopula = {"is", "was", "are", "were", "seems", "seemed", "looks", "looked", "remains", "remained"};
 const WordSet kLikelihood = {"possible", "likely", "unlikely", "probable", "improbable", "conceivable", "imminent"};
@@ -503,7 +505,7 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     // "fans flood social media": after a bare plural and before an object
     // the word is a verb.
     if (lowerWord(prev) && view(prev).endsWith(u's') && !view(prev).endsWith(QLatin1StringView("ss")) && !is(prev, determiners)
-        && !is(prev, phraseStops) && lowerWord(end) && !is(end, phraseStops) && !is(end, bareFollowers) && !is(end, modals))
+        && !is(prev, phraseStops) && !isKind(prev - 1, TokenKind::Possessive) && !is(prev - 1, determiners) && lowerWord(end) && !is(end, phraseStops) && !is(end, bareFollowers) && !is(end, modals))
         return false;
     // "strike deal", "election campaign": a trigger right before another
     // trigger noun is a verb or a modifier; the second one names the happening.
@@ -523,8 +525,9 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     }
     // "Sanctions won't solve problems": a bare plural with a habitual or
     // negated predicate is a generic statement.
-    if (m_text.token(i).is(TokenFlag::SentenceStart) && !hasSpecifier(i)
-        && (negationWord(end) || is(end, kHabitual))) {
+    // So is a bare noun with a present copula ("war is bad for business").
+    if (!headline(i) && !hasSpecifier(i) && !is(prev, kIndefinite)
+        && (negationWord(end) || is(end, kHabitual) || is(end, kPresentCopula))) {
         return false;
     }
     if (t.flags & Lexicon::NeedsPossessor) {
@@ -558,6 +561,10 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     if (t.text == QLatin1StringView("agree") && !is(end, kAgreeFollowers))
         return false; // "agreed that" reports speech
     if (t.text == QLatin1StringView("meet") && (is(end, meetObjects) || is(end + 1, meetObjects)))
+        return false;
+    // After a determiner or a possessor only a participle can be a verb form
+    // ("Europe's sanctions debate", but "the seized tanker").
+    if (form != Lexicon::Form::Past && (isKind(prev, TokenKind::Possessive) || is(prev, determiners)))
         return false;
     // "has to be approved": an infinitive passive is still to happen.
     if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kTo) && !is(prev - 2, scheduled))

@@ -274,3 +274,39 @@ TEST(EventRecognizer, CustomLexicon)
     ASSERT_EQ(r.entities.size(), 1);
     EXPECT_EQ(r.entities.first().type, Types::Event);
 }
+
+TEST(EventRecognizer, GenericStatementsAreNotEvents)
+{
+    const QStringList texts = {
+        QStringLiteral("Critics argue that war is bad for business."),
+        QStringLiteral("Economists say that sanctions rarely change a government's behaviour."),
+        QStringLiteral("\"Sanctions won't solve old problems,\" the minister said."),
+        QStringLiteral("Prices jumped after a flood of cheap imports."),
+    };
+    for (const QString &text : texts) {
+        const Recognition r = recognize(text);
+        EXPECT_TRUE(eventTexts(r).isEmpty()) << text.toStdString() << " -> " << eventTexts(r).join(u'|').toStdString();
+    }
+}
+
+TEST(EventRecognizer, IndefiniteMentionStartsANewHappening)
+{
+    const Recognition r = recognize(QStringLiteral("The floods destroyed 300 homes on Monday. On Tuesday an earthquake struck the west. "
+                                                   "Rescuers said the floods had receded."));
+    const Annotation *floods = eventNamed(r, QStringLiteral("floods"));
+    const Annotation *quake = eventNamed(r, QStringLiteral("earthquake"));
+    const Annotation *again = eventNamed(r, QStringLiteral("floods"), 1);
+    ASSERT_TRUE(floods && quake && again) << eventTexts(r).join(u'|').toStdString();
+    EXPECT_NE(floods->entity, quake->entity);
+    EXPECT_EQ(floods->entity, again->entity);
+}
+
+TEST(EventRecognizer, NoTriggerInsideACompoundOrAsAModifier)
+{
+    const Recognition r = recognize(QStringLiteral("The pro-war camp and anti-war groups marched past war-torn towns. "
+                                                   "Europe's sanctions debate keeps going."));
+    const QStringList found = eventTexts(r);
+    EXPECT_FALSE(found.contains(QStringLiteral("war"))) << found.join(u'|').toStdString();
+    EXPECT_FALSE(found.contains(QStringLiteral("sanctions")));
+    EXPECT_TRUE(found.contains(QStringLiteral("debate")));
+}
