@@ -105,7 +105,7 @@ const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless",
                                 "mull", "mulling", "urge", "urged", "urging", "urges", "demand", "demanded", "demanding", "demands",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
-                                "failed", "fails", "imagine", "rule", "ruled", "ruling", "escalate", "escalating", "spiral", "spill", "offer",
+                                "failed", "fails", "imagine", "escalate", "escalating", "spiral", "spill", "offer",
                                 "offered", "offers", "offering", "become", "becomes", "becoming", "must", "willing", "ready", "discuss",
                                 "discussing", "push", "pushing", "pushed", "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim",
                                 "aims", "aiming", "broker", "brokering", "secure", "securing", "reach", "reaching"};
@@ -163,6 +163,9 @@ const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "wit
 const WordSet kAnd = {"and"};
 const WordSet kNo = {"no"};
 const WordSet kAny = {"any"};
+const WordSet kRuleForms = {"rule", "rules", "ruled", "ruling"};
+const WordSet kOut = {"out"};
+const WordSet kPossessivePronouns = {"its", "their", "his", "her", "our", "my", "your"};
 const WordSet kPresentCopula = {"is", "are"};
 const WordSet kFurther = {"further", "more", "new", "fresh", "additional"};
 const WordSet kCopula = {"is", "was", "are", "were", "seems", "seemed", "looks", "looked", "remains", "remained"};
@@ -188,6 +191,7 @@ struct Cluster {
     int year = 0;
     QString time;
     int mentions = 0;
+    int bodyMentions = 0; // mentions outside headlines
     qsizetype entity = 0; // index into Recognition::entities
     QString name;
 };
@@ -358,8 +362,9 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
         if (s.allowGap && !gapUsed) {
             gapUsed = true;
             qsizetype g = 0;
-            while (g < 2 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
-                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords))) {
+            while (g < 5 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
+                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords)
+                       || m_text.isPunct(j, u'$') || m_text.isPunct(j, QChar(0x00A3)) || m_text.isPunct(j, QChar(0x20AC)))) {
                 ++j;
                 ++g;
             }
@@ -445,7 +450,7 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
 {
     bool would = false;
     // "If the tariffs stay": a definite noun phrase presupposes the happening.
-    const bool definite = !verb && (is(i - 1, kDefinite) || isKind(i - 1, TokenKind::Possessive));
+    const bool definite = !verb && (is(i - 1, kDefinite) || is(i - 1, kPossessivePronouns) || isKind(i - 1, TokenKind::Possessive));
     for (qsizetype k = i - 1, steps = 0; k >= 0 && steps < 8; --k, ++steps) {
         if (!sameSentence(k, i) || clauseBoundary(k))
             break;
@@ -478,8 +483,8 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
                 continue;
             return true;
         }
-        // "calls for a ceasefire"
-        if (is(k, kCallForms) && is(k + 1, kFor))
+        // "calls for a ceasefire", "ruled out an invasion"
+        if ((is(k, kCallForms) && is(k + 1, kFor)) || (is(k, kRuleForms) && is(k + 1, kOut)))
             return true;
     }
     // Reported future ("said he would visit next week") is scheduled.
@@ -541,7 +546,7 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
             || ((is(prev, ordinals) || isKind(prev, TokenKind::Number)) && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
         if (!det)
             return false;
-        if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers))
+        if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers) && !is(end, determiners))
             return false;
     }
     if ((t.flags & Lexicon::NeedsSpecifier) && !head && !hasSpecifier(i))
@@ -790,7 +795,11 @@ void Scan::link(Mention &m)
     const bool informative = !m.countries.empty() || m.year != 0;
     int target = -1;
     if (m.indefinite) {
-        // "an earthquake struck": a new happening.
+        // "an earthquake struck": a new happening, unless only a headline
+        // has named one of its kind so far (the body introduces it).
+        const int main = m_main[size_t(m.classId)];
+        if (main >= 0 && m_clusters[size_t(main)].bodyMentions == 0)
+            target = main;
     } else if (!informative) {
         // "the war", "the talks": the main happening of that kind.
         target = m_main[size_t(m.classId)];
@@ -826,6 +835,8 @@ void Scan::link(Mention &m)
     Cluster *cluster = &m_clusters[size_t(target)];
     int &main = m_main[size_t(m.classId)];
     ++cluster->mentions;
+    if (!headline(m.first))
+        ++cluster->bodyMentions;
     if (main < 0 || cluster->mentions >= m_clusters[size_t(main)].mentions)
         main = target;
     for (int code : m.countries) {
@@ -917,6 +928,10 @@ void Scan::run()
             Mention m;
             m.first = std::int32_t(i);
             m.last = std::int32_t(candidates[c].end);
+            // "recalling its ambassador", "passed a $95 billion aid bill":
+            // with words between verb and object the verb alone is the trigger.
+            if (s.allowGap && candidates[c].end - i > 1 + s.rest.size())
+                m.last = std::int32_t(i + 1);
             m.trigger = s.trigger;
             m.classId = trig.classId;
             m.indefinite = trig.pos == Lexicon::PartOfSpeech::Noun && (is(i - 1, kIndefinite) || (is(i - 2, kIndefinite) && lowerWord(i - 1)));
