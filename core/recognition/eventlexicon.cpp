@@ -118,7 +118,9 @@ void EventLexicon::addSurface(int trigger, Form form, const QStringList &words, 
         m_digitSuffix.push_back(s);
         return;
     }
-    m_byFirst[s.first.toLower()].push_back(s);
+    const QString key = s.first.toLower();
+    m_starts.set(startKey(key));
+    m_byFirst[key].push_back(s);
 }
 
 void EventLexicon::loadTriggers(const QString &tsv)

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <bitset>
 #include <cstdint>
 #include <vector>
 
@@ -51,6 +52,9 @@ public:
 
     static const EventLexicon &instance();
 
+    /// False when no surface starts with word @p w (any case): a cheap test on
+    /// its first letters and length before the lookup.
+    bool mayStart(QStringView w) const { return m_starts.test(startKey(w)); }
     /// Surfaces whose first word is @p lowerWord (lower case), or nullptr.
     const std::vector<Surface> *find(const QString &lowerWord) const;
     /// Names that start with a word prefix followed by digits (COP28).
@@ -67,6 +71,19 @@ public:
     void loadNameRows(const QList<QStringList> &rows);
 
 private:
+    static size_t startKey(QStringView w)
+    {
+        size_t h = size_t(w.size());
+        for (qsizetype k = 0; k < w.size() && k < 3; ++k) {
+            char16_t c = w.at(k).unicode();
+            if (c >= u'A' && c <= u'Z')
+                c = char16_t(c + 32);
+            else if (c >= 128)
+                c = 128; // any other letter: no case folding needed to be safe
+            h = h * 131 + c;
+        }
+        return h % 65536;
+    }
     int classId(const QString &name);
     void addSurface(int trigger, Form form, const QStringList &words, bool exactCase, bool allowGap);
 
@@ -74,6 +91,7 @@ private:
     QStringList m_classes;
     QHash<QString, std::vector<Surface>> m_byFirst;
     std::vector<Surface> m_digitSuffix;
+    std::bitset<65536> m_starts;
 };
 
 } // namespace annotator

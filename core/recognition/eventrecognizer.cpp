@@ -244,6 +244,7 @@ private:
     void findCountries(Mention &m, bool verb) const;
     void addCountry(Mention &m, qsizetype k) const;
     void link(Mention &m);
+    void finish();
 
     const Lexicon &m_lex;
     const AnalyzedText &m_text;
@@ -657,6 +658,13 @@ qsizetype Scan::timeAt(qsizetype k, int &year) const
     if (t.kind != TokenKind::Word)
         return -1;
     const QStringView w = m_text.view(k);
+    // Only capitalised words (weekdays, months) and a few short lower-case
+    // words (today, this, last, next, earlier, later) can start a time.
+    if (!t.is(TokenFlag::Capitalized)) {
+        const char16_t c = w.at(0).unicode();
+        if (w.size() > 9 || !(c == u'y' || c == u't' || c == u'l' || c == u'n' || c == u'e'))
+            return -1;
+    }
     if (is(k, kDeicticDays))
         return k + 1;
     if (is(k, kTimeDeterminers)) {
@@ -851,16 +859,23 @@ void Scan::link(Mention &m)
     Entity &e = m_out.entities[cluster->entity];
     if (mentionText.size() > e.name.size())
         e.name = mentionText;
-    if (!cluster->time.isEmpty())
-        e.attributes.insert(Attr::Time, cluster->time);
-    if (!cluster->countries.empty()) {
-        QStringList codes;
-        for (int code : cluster->countries)
-            codes.append(m_codes.at(code));
-        e.attributes.insert(Attr::Countries, codes.join(u' '));
-    }
     const qsizetype a = m_out.add(m_text, Types::Event, m_text.token(m.first).start, m_text.token(m.last - 1).end);
     m_out.annotations[a].entity = e.id;
+}
+
+void Scan::finish()
+{
+    for (const Cluster &c : m_clusters) {
+        Entity &e = m_out.entities[c.entity];
+        if (!c.time.isEmpty())
+            e.attributes.insert(Attr::Time, c.time);
+        if (!c.countries.empty()) {
+            QStringList codes;
+            for (int code : c.countries)
+                codes.append(m_codes.at(code));
+            e.attributes.insert(Attr::Countries, codes.join(u' '));
+        }
+    }
 }
 
 void Scan::run()
@@ -882,9 +897,13 @@ void Scan::run()
             continue;
         // Lower-case into a reused buffer: no allocation per token.
         const QChar *src = m_text.text().constData() + t.start;
-        lowerInto(m_text.view(i), lower);
         int count = 0;
-        if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(lower)) {
+        const std::vector<Lexicon::Surface> *surfaces = nullptr;
+        if (m_lex.mayStart(m_text.view(i))) {
+            lowerInto(m_text.view(i), lower);
+            surfaces = m_lex.find(lower);
+        }
+        if (surfaces) {
             for (const Lexicon::Surface &s : *surfaces) {
                 qsizetype end = 0;
                 if (count < 16 && matches(s, i, end))
@@ -961,6 +980,7 @@ void EventRecognizer::recognize(const AnalyzedText &text, Recognition &out) cons
 {
     Scan scan(m_lexicon, text, out);
     scan.run();
+    scan.finish();
 }
 
 } // namespace annotator
