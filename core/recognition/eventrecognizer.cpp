@@ -208,6 +208,8 @@ public:
     }
 
     void run();
+    /// Writes each event entity's time and countries.
+    void finish();
 
 private:
     // Token helpers; all accept out-of-range indices.
@@ -244,7 +246,6 @@ private:
     void findCountries(Mention &m, bool verb) const;
     void addCountry(Mention &m, qsizetype k) const;
     void link(Mention &m);
-    void finish();
 
     const Lexicon &m_lex;
     const AnalyzedText &m_text;
