@@ -163,6 +163,7 @@ const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "wit
 const WordSet kAnd = {"and"};
 const WordSet kNo = {"no"};
 const WordSet kAny = {"any"};
+const WordSet kPredictionModals = {"will", "would", "could", "might", "may", "'ll"};
 const WordSet kRuleForms = {"rule", "rules", "ruled", "ruling"};
 const WordSet kOut = {"out"};
 const WordSet kPossessivePronouns = {"its", "their", "his", "her", "our", "my", "your"};
@@ -452,7 +453,15 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
 {
     bool would = false;
     // "If the tariffs stay": a definite noun phrase presupposes the happening.
-    const bool definite = !verb && (is(i - 1, kDefinite) || is(i - 1, kPossessivePronouns) || isKind(i - 1, TokenKind::Possessive));
+    bool definite = false;
+    if (!verb) {
+        // The noun phrase's determiner, over numbers and modifiers ("the 2019 agreement").
+        qsizetype d = i - 1;
+        while (d > i - 4 && (isKind(d, TokenKind::Number) || (lowerWord(d) && !is(d, determiners) && !is(d, phraseStops) && !is(d, hypotheticalCues))
+                             || joinedHyphen(d)))
+            --d;
+        definite = is(d, kDefinite) || is(d, kPossessivePronouns) || isKind(d, TokenKind::Possessive);
+    }
     for (qsizetype k = i - 1, steps = 0; k >= 0 && steps < 8; --k, ++steps) {
         if (!sameSentence(k, i) || clauseBoundary(k))
             break;
@@ -519,6 +528,9 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (lowerWord(end) && nounTriggerAt(end))
         return false;
     // "A defeat would be ...": an indefinite happening under a modal.
+    // "There will be a war": a prediction, not a schedule.
+    if (is(prev, kIndefinite) && is(prev - 1, kBe) && is(prev - 2, kPredictionModals))
+        return false;
     // "Further strikes would follow", "a rate cut was possible".
     if (is(prev, kIndefinite) || is(prev, kFurther) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
         for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {

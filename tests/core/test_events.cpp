@@ -196,6 +196,8 @@ TEST(EventRecognizer, SkipsNegatedAndHypotheticalHappenings)
         QStringLiteral("The government threatened to impose sanctions."),
         QStringLiteral("Both sides hope to avoid a war."),
         QStringLiteral("A defeat would be humiliating for the coalition."),
+        QStringLiteral("If nothing changes, there will be a war over water within twenty years."),
+        QStringLiteral("The opposition called for a ceasefire and ruled out an invasion."),
     };
     for (const QString &text : texts) {
         const Recognition r = recognize(text);
@@ -208,6 +210,9 @@ TEST(EventRecognizer, ExistingHappeningUnderAConditionIsKept)
     // The tariffs exist; only their staying is conditional.
     const Recognition r = recognize(QStringLiteral("If the tariffs stay in place, growth will slow."));
     EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("tariffs")});
+    // A definite noun phrase names a real happening even after "helped broker".
+    const Recognition brokered = recognize(QStringLiteral("She helped broker the 2019 agreement on dam releases."));
+    EXPECT_EQ(eventTexts(brokered), QStringList{QStringLiteral("agreement")});
     // Reported future with a date is scheduled, not hypothetical.
     const Recognition reported = recognize(QStringLiteral("The ministry said the envoy would visit the capital next week."));
     EXPECT_EQ(eventTexts(reported), QStringList{QStringLiteral("visit")});
