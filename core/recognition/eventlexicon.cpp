@@ -152,6 +152,7 @@ void EventLexicon::loadTriggerRows(const QList<QStringList> &rows)
             case u's': t.flags |= SingularOnly; break;
             case u'x': t.flags |= PluralOnly; break;
             case u'b': t.flags |= AmbiguousBare; break;
+            case u'a': t.flags |= AdjectiveToo; break;
             default: break;
             }
         }

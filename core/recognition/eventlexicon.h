@@ -27,7 +27,8 @@ public:
         NeedsPossessor = 2, ///< p: a possessor or a country right before it
         SingularOnly = 4, ///< s
         PluralOnly = 8, ///< x: the form as written is the only one
-        AmbiguousBare = 16, ///< b: adjective or verb too; needs a determiner and no noun after it
+        AmbiguousBare = 16, ///< b: a verb too; needs a determiner right before it
+        AdjectiveToo = 32, ///< a: an adjective too; no noun may follow it
     };
 
     struct Trigger {

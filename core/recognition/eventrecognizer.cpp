@@ -163,6 +163,11 @@ const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "wit
 const WordSet kAnd = {"and"};
 const WordSet kNo = {"no"};
 const WordSet kAny = {"any"};
+// "attacked the plan", "an attack on the government's record": criticism.
+const WordSet kDiscourseObjects = {"plan", "plans", "policy", "policies", "decision", "decisions", "proposal", "proposals", "remarks",
+                                   "comments", "budget", "record", "idea", "ideas", "critics", "media", "press", "bill", "reforms",
+                                   "reform", "approach", "stance", "leadership", "speech", "statement", "claims", "opponents",
+                                   "rival", "rivals", "handling", "response", "strategy", "views", "credibility"};
 const WordSet kPredictionModals = {"will", "would", "could", "might", "may", "'ll"};
 const WordSet kRuleForms = {"rule", "rules", "ruled", "ruling"};
 const WordSet kOut = {"out"};
@@ -240,6 +245,7 @@ private:
     bool acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const;
     bool hasSpecifier(qsizetype i) const;
     bool nounTriggerAt(qsizetype i) const;
+    bool criticism(qsizetype end) const;
     bool hypothetical(qsizetype i, bool verb, bool adjectival) const;
     bool futureTime(qsizetype i) const;
     qsizetype timeAt(qsizetype k, int &year) const;
@@ -560,6 +566,8 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
             || ((is(prev, ordinals) || isKind(prev, TokenKind::Number)) && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
         if (!det)
             return false;
+    }
+    if (t.flags & Lexicon::AdjectiveToo) {
         if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers) && !is(end, determiners))
             return false;
     }
@@ -626,9 +634,22 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     return !hypothetical(i, true, adjectival);
 }
 
+bool Scan::criticism(qsizetype end) const
+{
+    for (qsizetype k = end; k < end + 5 && k < m_text.size(); ++k) {
+        if (is(k, kDiscourseObjects))
+            return true;
+        if (clauseBoundary(k) || is(k, kClauseVerbs))
+            return false;
+    }
+    return false;
+}
+
 bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool alsoVerb) const
 {
     const Lexicon::Trigger &t = m_lex.trigger(s.trigger);
+    if (t.text.startsWith(QLatin1StringView("attack")) && criticism(end))
+        return false;
     for (qsizetype k = i; k < end; ++k) {
         if (m_country[size_t(k)] >= 0)
             return false;
