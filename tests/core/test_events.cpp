@@ -315,3 +315,13 @@ TEST(EventRecognizer, NoTriggerInsideACompoundOrAsAModifier)
     EXPECT_FALSE(found.contains(QStringLiteral("sanctions")));
     EXPECT_TRUE(found.contains(QStringLiteral("debate")));
 }
+
+TEST(EventRecognizer, CriticismAndAdjectivesAreNotEvents)
+{
+    const Recognition r = recognize(QStringLiteral("The opposition leader attacked the government's budget, and the final text "
+                                                   "drew offensive remarks. Militants attacked a police station; the final is on Sunday."));
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("attacked"), QStringLiteral("final")}));
+    const Annotation *attacked = eventNamed(r, QStringLiteral("attacked"));
+    ASSERT_TRUE(attacked);
+    EXPECT_GT(attacked->start, 100);
+}
