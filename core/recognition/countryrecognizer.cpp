@@ -86,12 +86,14 @@ void CountryRecognizer::addEntry(const QString &form, const QString &code, Kind 
 
 CountryRecognizer::CountryRecognizer()
 {
-    // Sovereign states are those with a capital in capitals.tsv; iso-codes
-    // also lists territories (Aruba, Greenland), which are not Countries.
+    // Sovereign states are those in the hand-written capitals and demonyms
+    // tables; iso-codes also lists territories (Aruba, Greenland), which are
+    // not Countries.
     QSet<QString> states;
     for (const QStringList &row : Lexicon::table(QStringLiteral("capitals.tsv")))
         states.insert(row.value(0));
-    states.insert(QStringLiteral("XK"));
+    for (const QStringList &row : Lexicon::table(QStringLiteral("demonyms.tsv")))
+        states.insert(row.value(0));
 
     for (const QStringList &row : Lexicon::table(QStringLiteral("country-aliases.tsv"))) {
         if (row.size() >= 2)

@@ -40,6 +40,8 @@ TEST(CountryRecognizer, NamesAndShortFormsWithoutTheArticle)
               list({"US=US", "U.S.=US", "UK=GB", "Britain=GB", "America=US", "North Korea=KP"}));
     EXPECT_EQ(countries(QStringLiteral("Officials from South Korea, Ivory Coast, Kosovo and the Czech Republic met.")),
               list({"South Korea=KR", "Ivory Coast=CI", "Kosovo=XK", "Czech Republic=CZ"}));
+    EXPECT_EQ(countries(QStringLiteral("Belgium and the Seychelles voted yes; Greenland, Aruba and Hong Kong are not states.")),
+              list({"Belgium=BE", "Seychelles=SC"}));
     EXPECT_EQ(countries(QStringLiteral("Russia and Turkey, also called Türkiye, signed a deal with Vietnam.")),
               list({"Russia=RU", "Turkey=TR", "Türkiye=TR", "Vietnam=VN"}));
 }
