@@ -218,45 +218,25 @@ void CountryRecognizer::recognize(const AnalyzedText &text, Recognition &out) co
     if (matches.empty())
         return;
 
-    // Georgia waits for the others: the country is told from the US state by
-    // the company it keeps.
-    std::vector<size_t> later;
+    // Whether the article is set in the US state of Georgia: looked up once,
+    // and only for an article that names Georgia.
+    int georgiaState = -1;
     for (size_t m = 0; m < matches.size(); ++m) {
-        if (matches[m].entry->code == u"GE" && matches[m].entry->kind == Kind::Name)
-            later.push_back(m);
-        else
-            matches[m].state = judge(text, matches, m);
-    }
-    if (!later.empty()) {
-        bool stateCity = false, countryCue = false;
-        for (std::int32_t i = 0; i < n; ++i) {
-            if (!(tokens[size_t(i)].flags & TokenFlag::Capitalized))
-                continue;
-            stateCity = stateCity || inSet(m_usStateCity, text, i);
-            countryCue = countryCue || inSet(m_countryCue, text, i);
-        }
-        for (size_t m : later) {
-            Match &g = matches[m];
-            Match::State s = judge(text, matches, m);
-            if (s == Match::Keep && !insideNonStateBody(text, g)) {
-                const qsizetype p = g.first - 1, x = g.last;
-                if ((text.isPunct(p, u',') && inSet(m_usStateCity, text, p - 1))
-                    || (x < n && tokens[size_t(x)].kind == TokenKind::Possessive && inSetLower(m_usStateAfter, text, x + 1))
-                    || (wordIs(text, p, u"of") && wordIs(text, p - 1, u"state"))) {
-                    s = Match::Drop;
-                } else if (stateCity && !countryCue) {
-                    s = Match::Drop; // an article set in Atlanta means the state
-                } else {
-                    // "Alabama and Georgia", "Georgia, Florida": listed with US states.
-                    for (qsizetype k : {p - 1, x + 1}) {
-                        const bool joined = k == p - 1 ? (wordIs(text, p, u"and") || wordIs(text, p, u"or") || text.isPunct(p, u','))
-                                                       : (wordIs(text, x, u"and") || wordIs(text, x, u"or") || text.isPunct(x, u','));
-                        if (joined && inSet(m_usState, text, k))
-                            s = Match::Drop;
-                    }
+        Match &match = matches[m];
+        match.state = judge(text, matches, m);
+        if (match.state == Match::Keep && match.entry->kind == Kind::Name && match.entry->code == u"GE") {
+            if (georgiaState < 0) {
+                bool stateCity = false, countryCue = false;
+                for (std::int32_t i = 0; i < n; ++i) {
+                    if (!(tokens[size_t(i)].flags & TokenFlag::Capitalized))
+                        continue;
+                    stateCity = stateCity || inSet(m_usStateCity, text, i);
+                    countryCue = countryCue || inSet(m_countryCue, text, i);
                 }
+                georgiaState = stateCity && !countryCue ? 1 : 0;
             }
-            g.state = s;
+            if (georgiaState == 1 || isUsState(text, match))
+                match.state = Match::Drop;
         }
     }
 
@@ -266,6 +246,22 @@ void CountryRecognizer::recognize(const AnalyzedText &text, Recognition &out) co
         const qsizetype idx = out.add(text, Types::Country, tokens[size_t(m.first)].start, tokens[size_t(m.last - 1)].end);
         out.annotations[idx].attributes.insert(Attr::Code, m.entry->code);
     }
+}
+
+bool CountryRecognizer::isUsState(const AnalyzedText &text, const Match &match) const
+{
+    const qsizetype p = match.first - 1, x = match.last;
+    // Atlanta, Georgia; Georgia's governor; the state of Georgia.
+    if (text.isPunct(p, u',') && inSet(m_usStateCity, text, p - 1))
+        return true;
+    if (x < text.size() && text.token(x).kind == TokenKind::Possessive && inSetLower(m_usStateAfter, text, x + 1))
+        return true;
+    if (wordIs(text, p, u"of") && wordIs(text, p - 1, u"state"))
+        return true;
+    // Alabama and Georgia; Georgia, Florida.
+    const bool joinedBefore = wordIs(text, p, u"and") || wordIs(text, p, u"or") || text.isPunct(p, u',');
+    const bool joinedAfter = wordIs(text, x, u"and") || wordIs(text, x, u"or") || text.isPunct(x, u',');
+    return (joinedBefore && inSet(m_usState, text, p - 1)) || (joinedAfter && inSet(m_usState, text, x + 1));
 }
 
 bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match &match) const

@@ -61,6 +61,7 @@ private:
     void addEntry(const QString &form, const QString &code, Kind kind);
     Match::State judge(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const;
     Match::State judgeCapital(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const;
+    bool isUsState(const AnalyzedText &text, const Match &match) const;
     bool insideNonStateBody(const AnalyzedText &text, const Match &match) const;
     bool isLanguage(const AnalyzedText &text, const Match &match) const;
     bool inSet(const WordSet &set, const AnalyzedText &text, qsizetype token) const;
