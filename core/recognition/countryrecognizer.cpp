@@ -136,6 +136,7 @@ CountryRecognizer::CountryRecognizer()
         {QStringLiteral("us-state-after"), &m_usStateAfter},
         {QStringLiteral("country-cue"), &m_countryCue},
         {QStringLiteral("us-state"), &m_usState},
+        {QStringLiteral("time-word"), &m_timeWord},
     };
     QSet<QString> placeVerbs;
     for (const QStringList &row : Lexicon::table(QStringLiteral("country-context.tsv"))) {
@@ -404,7 +405,7 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
             && m_stateHead.find(text.view(next)) == m_stateHead.end())
             return Match::Drop;
         if (isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
-            && m_entries.find(text.view(prev)) == m_entries.end())
+            && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
             return Match::Drop;
     }
     // US, UK in an all-caps headline: "TELL US" (U.S. is never a pronoun).
@@ -430,7 +431,7 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
     if (isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && sameSentence(text, next, match.first))
         return Match::Drop;
     if (isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
-        && m_entries.find(text.view(prev)) == m_entries.end())
+        && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
         return Match::Drop;
 
     // Beijing's policy, but Moscow's mayor.

@@ -104,6 +104,8 @@ TEST(CountryRecognizer, CapitalsOnlyWhenTheyStandForTheGovernment)
     // "protests" is a noun here, with its own verb; "denies" is Kyiv's verb.
     EXPECT_TRUE(countries(QStringLiteral("Tbilisi protests continued.")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("Kyiv denies the report.")), list({"Kyiv=UA"}));
+    EXPECT_EQ(countries(QStringLiteral("On Monday Kyiv said talks had failed. Washington, for its part, insists on them.")),
+              list({"Kyiv=UA", "Washington=US"}));
 }
 
 TEST(CountryRecognizer, RegionsAndAlliancesAreNotCountries)
