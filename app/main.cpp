@@ -1,10 +1,95 @@
+// The GUI: parses the command line and opens the main window.
+#include "mainwindow.h"
+
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QIcon>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace annotator;
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QLabel label(QStringLiteral("Article Annotator"));
-    label.show();
+    QApplication::setOrganizationName(QStringLiteral("ArticleAnnotator"));
+    QApplication::setApplicationName(QStringLiteral("article-annotator"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Article Annotator"));
+    QApplication::setApplicationVersion(QStringLiteral(ANNOTATOR_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("article-annotator"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/article-annotator.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Highlights speakers, quotes, countries and events in a news article."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("ARTICLE"), QStringLiteral("Article to open (UTF-8 text or Markdown). Without one, a sample article."),
+                                 QStringLiteral("[ARTICLE]"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a PNG of the window to PATH once the article is highlighted, then quit."),
+                                        QStringLiteral("PATH"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("KSyntaxHighlighting theme to use (e.g. \"Breeze Dark\")."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WIDTHxHEIGHT."), QStringLiteral("SIZE"));
+    parser.addOptions({screenshot, theme, size});
+    parser.process(app);
+
+    MainWindow window;
+    const QString shotPath = parser.value(screenshot);
+    if (!shotPath.isEmpty()) {
+        // Nobody is there to answer a message box: say it on stderr.
+        window.setPrompter([](QMessageBox::Icon, const QString &title, const QString &text, QMessageBox::StandardButtons buttons) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(text));
+            return buttons.testFlag(QMessageBox::Cancel) ? QMessageBox::Cancel : QMessageBox::Ok;
+        });
+    }
+    if (parser.isSet(theme) && !window.setThemeName(parser.value(theme))) {
+        std::fprintf(stderr, "article-annotator: no theme named \"%s\"\n", qPrintable(parser.value(theme)));
+        return 2;
+    }
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(u'x');
+        if (wh.size() == 2)
+            window.resize(wh.at(0).toInt(), wh.at(1).toInt());
+    }
+    window.show();
+
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()) {
+        if (!window.openFile(args.first()) && !shotPath.isEmpty())
+            return 1;
+    } else {
+        QFile sample(QStringLiteral(":/sample/sample-article.md"));
+        QString error;
+        if (!sample.open(QIODevice::ReadOnly))
+            return 1;
+        if (auto doc = Document::decode(sample.readAll(), QStringLiteral("sample-article.md"), &error))
+            window.openDocument(*doc);
+    }
+
+    if (!shotPath.isEmpty()) {
+        auto *poll = new QTimer(&app);
+        poll->setInterval(100);
+        QObject::connect(poll, &QTimer::timeout, &app, [&window, poll, shotPath] {
+            if (window.isBusy())
+                return;
+            poll->stop();
+            // Let the highlighter and the layout finish before the grab.
+            QTimer::singleShot(300, &window, [&window, shotPath] {
+                const QPixmap pixmap = window.grab();
+                if (!pixmap.save(shotPath, "PNG")) {
+                    std::fprintf(stderr, "article-annotator: could not write %s\n", qPrintable(shotPath));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                std::printf("%s\n", qPrintable(shotPath));
+                QCoreApplication::exit(0);
+            });
+        });
+        poll->start();
+    }
     return app.exec();
 }

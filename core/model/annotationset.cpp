@@ -278,6 +278,49 @@ void AnnotationSet::updateAnnotation(const Annotation &a, const QString &text)
     apply(edit);
 }
 
+void AnnotationSet::setType(const QString &id, const QString &type)
+{
+    const Annotation *old = annotation(id);
+    if (!old || (old->type == type && old->status == Status::Accepted))
+        return;
+    Annotation a = *old;
+    if (a.type != type) {
+        a.type = type;
+        a.entity.clear();
+        a.saidBy.clear();
+        a.attributes.clear();
+    }
+    a.status = Status::Accepted;
+    AnnotationEdit edit;
+    edit.text = tr("Change %1 to %2").arg(old->type, type);
+    edit.change(*old, a);
+    apply(edit);
+}
+
+void AnnotationSet::setStatus(const QStringList &ids, Status status, const QString &text)
+{
+    AnnotationEdit edit;
+    for (const QString &id : ids) {
+        const Annotation *old = annotation(id);
+        if (!old || old->status == status)
+            continue;
+        Annotation a = *old;
+        a.status = status;
+        edit.change(*old, a);
+    }
+    if (edit.isEmpty())
+        return;
+    if (!text.isEmpty())
+        edit.text = text;
+    else if (edit.annotations.size() == 1)
+        edit.text = (status == Status::Accepted ? tr("Accept %1") : status == Status::Rejected ? tr("Reject %1") : tr("Mark %1 as suggested"))
+                        .arg(edit.annotations.first().before->type);
+    else
+        edit.text = (status == Status::Accepted ? tr("Accept %n annotation(s)", nullptr, int(edit.annotations.size()))
+                                                : tr("Reject %n annotation(s)", nullptr, int(edit.annotations.size())));
+    apply(edit);
+}
+
 QString AnnotationSet::undoText() const
 {
     return canUndo() ? m_history[m_index - 1].text : QString();

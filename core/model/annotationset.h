@@ -103,6 +103,13 @@ public:
     QString addAnnotation(Annotation a, const QString &text = QString());
     void removeAnnotation(const QString &id, const QString &text = QString());
     void updateAnnotation(const Annotation &a, const QString &text = QString());
+    /// Gives annotation @p id the type @p type as the user's correction: it
+    /// becomes accepted, and the entity link, quote attribution and
+    /// attributes of the old type are dropped.
+    void setType(const QString &id, const QString &type);
+    /// Sets the status of every annotation in @p ids in one step (accepting
+    /// or rejecting suggestions one by one or in bulk).
+    void setStatus(const QStringList &ids, Status status, const QString &text = QString());
 
     // --- history
     bool canUndo() const { return m_index > 0; }

@@ -1,0 +1,210 @@
+#include "eventlexicon.h"
+
+#include <QFile>
+
+// The lexicons live in the static core library; naming the resource's
+// initialiser makes the linker keep it in every program that uses them.
+static void initEventLexiconResources()
+{
+    Q_INIT_RESOURCE(event_lexicons);
+}
+
+namespace annotator {
+
+namespace {
+
+bool isVowel(QChar c)
+{
+    return c == u'a' || c == u'e' || c == u'i' || c == u'o' || c == u'u';
+}
+
+QString plural(const QString &w)
+{
+    if (w.endsWith(u's') || w.endsWith(u'x') || w.endsWith(u'z') || w.endsWith(QLatin1StringView("ch")) || w.endsWith(QLatin1StringView("sh"))
+        || w.endsWith(u'o'))
+        return w + QLatin1StringView("es");
+    if (w.size() > 1 && w.endsWith(u'y') && !isVowel(w.at(w.size() - 2)))
+        return w.left(w.size() - 1) + QLatin1StringView("ies");
+    return w + u's';
+}
+
+QString past(const QString &w)
+{
+    if (w.endsWith(u'e'))
+        return w + u'd';
+    if (w.size() > 1 && w.endsWith(u'y') && !isVowel(w.at(w.size() - 2)))
+        return w.left(w.size() - 1) + QLatin1StringView("ied");
+    return w + QLatin1StringView("ed");
+}
+
+QString ing(const QString &w)
+{
+    if (w.endsWith(QLatin1StringView("ee")))
+        return w + QLatin1StringView("ing");
+    if (w.size() > 2 && w.endsWith(u'e'))
+        return w.left(w.size() - 1) + QLatin1StringView("ing");
+    return w + QLatin1StringView("ing");
+}
+
+// Splits a phrase into the tokens AnalyzedText makes of it: words, "-" and "'s".
+QStringList tokensOf(const QString &phrase)
+{
+    QStringList out;
+    for (const QString &word : phrase.split(u' ', Qt::SkipEmptyParts)) {
+        QString w = word;
+        QString possessive;
+        if (w.endsWith(QLatin1StringView("'s"))) {
+            possessive = QStringLiteral("'s");
+            w.chop(2);
+        }
+        const QStringList parts = w.split(u'-');
+        for (int i = 0; i < parts.size(); ++i) {
+            if (i > 0)
+                out.append(QStringLiteral("-"));
+            if (!parts.at(i).isEmpty())
+                out.append(parts.at(i));
+        }
+        if (!possessive.isEmpty())
+            out.append(possessive);
+    }
+    return out;
+}
+
+QString readResource(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll());
+}
+
+} // namespace
+
+const EventLexicon &EventLexicon::instance()
+{
+    static const EventLexicon lexicon = [] {
+        initEventLexiconResources();
+        EventLexicon l;
+        l.loadTriggers(readResource(QStringLiteral(":/lexicons/event-triggers.tsv")));
+        l.loadNames(readResource(QStringLiteral(":/lexicons/event-names.tsv")));
+        return l;
+    }();
+    return lexicon;
+}
+
+const std::vector<EventLexicon::Surface> *EventLexicon::find(const QString &lowerWord) const
+{
+    auto it = m_byFirst.constFind(lowerWord);
+    return it == m_byFirst.constEnd() ? nullptr : &it.value();
+}
+
+int EventLexicon::classId(const QString &name)
+{
+    const qsizetype i = m_classes.indexOf(name);
+    if (i >= 0)
+        return int(i);
+    m_classes.append(name);
+    return int(m_classes.size() - 1);
+}
+
+void EventLexicon::addSurface(int trigger, Form form, const QStringList &words, bool exactCase, bool allowGap)
+{
+    if (words.isEmpty())
+        return;
+    Surface s;
+    s.trigger = trigger;
+    s.form = form;
+    s.exactCase = exactCase;
+    s.allowGap = allowGap;
+    s.first = words.first();
+    s.rest = words.mid(1);
+    if (exactCase && s.first.size() > 1 && s.first.endsWith(u'#')) {
+        s.first.chop(1);
+        m_digitSuffix.push_back(s);
+        return;
+    }
+    m_byFirst[s.first.toLower()].push_back(s);
+}
+
+void EventLexicon::loadTriggers(const QString &tsv)
+{
+    const QStringList lines = tsv.split(u'\n');
+    for (const QString &raw : lines) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList cols = raw.split(u'\t');
+        if (cols.size() < 3)
+            continue;
+        const QStringList forms = cols.at(0).trimmed().split(u'/');
+        Trigger t;
+        t.text = forms.first();
+        t.pos = cols.at(1).trimmed() == QLatin1StringView("v") ? PartOfSpeech::Verb : PartOfSpeech::Noun;
+        t.eventClass = cols.at(2).trimmed();
+        t.classId = classId(t.eventClass);
+        const QString flags = cols.size() > 3 ? cols.at(3).trimmed() : QString();
+        for (QChar c : flags) {
+            switch (c.unicode()) {
+            case u'd': t.flags |= NeedsSpecifier; break;
+            case u'p': t.flags |= NeedsPossessor; break;
+            case u's': t.flags |= SingularOnly; break;
+            case u'x': t.flags |= PluralOnly; break;
+            case u'b': t.flags |= AmbiguousBare; break;
+            default: break;
+            }
+        }
+        const int index = int(m_triggers.size());
+        m_triggers.push_back(t);
+
+        const QStringList words = tokensOf(forms.first());
+        if (words.isEmpty())
+            continue;
+        if (t.pos == PartOfSpeech::Noun) {
+            addSurface(index, Form::Singular, words, false, false);
+            if (t.flags & (SingularOnly | PluralOnly))
+                continue;
+            QStringList pl = words;
+            pl.last() = forms.size() > 1 ? forms.at(1) : plural(words.last());
+            addSurface(index, Form::Plural, pl, false, false);
+        } else {
+            // The verb is the last token of the first word (re-elect -> elect).
+            const qsizetype firstWordTokens = tokensOf(forms.first().section(u' ', 0, 0)).size();
+            const qsizetype v = firstWordTokens - 1;
+            const bool phrase = words.size() > firstWordTokens;
+            auto with = [&](const QString &form) {
+                QStringList w = words;
+                w[v] = form;
+                return w;
+            };
+            const QString base = words.at(v);
+            addSurface(index, Form::Base, words, false, phrase);
+            addSurface(index, Form::ThirdPerson, with(plural(base)), false, phrase);
+            addSurface(index, Form::Ing, with(ing(base)), false, phrase);
+            const QString pastForm = forms.size() > 1 ? forms.at(1) : past(base);
+            addSurface(index, Form::Past, with(pastForm), false, phrase);
+            if (forms.size() > 2 && forms.at(2) != pastForm)
+                addSurface(index, Form::Past, with(forms.at(2)), false, phrase);
+        }
+    }
+}
+
+void EventLexicon::loadNames(const QString &tsv)
+{
+    const QStringList lines = tsv.split(u'\n');
+    for (const QString &raw : lines) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList cols = raw.split(u'\t');
+        Trigger t;
+        t.text = cols.at(0).trimmed();
+        t.pos = PartOfSpeech::Name;
+        t.eventClass = cols.size() > 1 ? cols.at(1).trimmed() : t.text;
+        t.classId = classId(t.eventClass);
+        const int index = int(m_triggers.size());
+        m_triggers.push_back(t);
+        addSurface(index, Form::Name, tokensOf(t.text), true, false);
+    }
+}
+
+} // namespace annotator

@@ -1,0 +1,919 @@
+#include "eventrecognizer.h"
+
+#include "analyzedtext.h"
+#include "eventlexicon.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <bitset>
+#include <initializer_list>
+
+namespace annotator {
+
+namespace {
+
+using Lexicon = EventLexicon;
+/// Every word of the small lists below gets a number; each list is a bit
+/// set over those numbers, so a membership test is one bit test once a
+/// token's number is known (looked up once per token, only when asked).
+class Vocabulary
+{
+public:
+    static Vocabulary &instance()
+    {
+        static Vocabulary v;
+        return v;
+    }
+    int intern(const QString &lower)
+    {
+        auto it = m_ids.constFind(lower);
+        if (it != m_ids.constEnd())
+            return it.value();
+        const int id = int(m_ids.size());
+        m_ids.insert(lower, id);
+        return id;
+    }
+    int find(const QString &lower) const { return m_ids.value(lower, -1); }
+
+private:
+    QHash<QString, int> m_ids;
+};
+
+constexpr int maxVocabulary = 1024;
+
+class WordSet
+{
+public:
+    WordSet(std::initializer_list<const char *> words)
+    {
+        for (const char *w : words) {
+            const int id = Vocabulary::instance().intern(QString::fromUtf8(w).toLower());
+            Q_ASSERT(id < maxVocabulary);
+            m_bits.set(size_t(id));
+        }
+    }
+    bool has(int id) const { return id >= 0 && m_bits.test(size_t(id)); }
+
+private:
+    std::bitset<maxVocabulary> m_bits;
+};
+
+// Words that open a noun phrase: a noun after them is specific.
+const WordSet determiners = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+                           "last", "next", "each", "every", "another", "some", "both", "whose", "which", "what", "such"};
+// Words that end a noun phrase to the left: prepositions, conjunctions, verbs
+// of being and the like. A noun right after them has no specifier.
+const WordSet phraseStops = {"of", "in", "on", "at", "for", "with", "by", "to", "from", "into", "about", "after", "before", "during", "since",
+                           "until", "over", "against", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "has",
+                           "have", "had", "as", "than", "like", "between", "among", "under", "without", "through", "via", "amid",
+                           "despite", "not", "no", "more", "most", "less", "fewer", "many", "much", "all", "other", "new"};
+// Before a word that is noun and verb alike, these make it the verb.
+const WordSet verbContext = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "did", "do", "does", "not",
+                           "never", "they", "we", "i", "you", "he", "she", "who"};
+const WordSet modals = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "should", "did", "do", "does"};
+// After these an -ing form is the happening itself ("was recalling", "by starting").
+const WordSet ingContext = {"is", "are", "was", "were", "be", "been", "being", "after", "before", "by", "since", "while", "from", "of", "'re"};
+// Words after "to" that make a bare verb scheduled, not wished ("is due to visit").
+const WordSet scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed",
+                          "agrees", "decided", "decides"};
+// "meet its obligations" is not a meeting.
+const WordSet meetObjects = {"obligations", "obligation", "targets", "target", "demand", "demands", "needs", "deadline", "requirements",
+                           "commitments", "standards", "criteria", "expectations", "goals", "goal", "costs", "conditions"};
+// A trigger noun followed by one of these is a modifier, not the happening.
+const WordSet modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "zones", "chest", "machine", "rhetoric", "room", "plan", "plans",
+                         "threat", "threats", "fears", "fear", "risk", "risks", "policy", "policies", "regime", "rules", "law", "laws",
+                         "footage", "correspondent", "reporter", "reporters", "veteran", "veterans", "memorial", "anniversary", "helicopter",
+                         "helicopters", "aircraft", "submarine", "submarines", "dog", "dogs", "ad", "ads", "changer", "defences", "defenses",
+                         "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games",
+                         "bill", "bills", "legislation", "proposal", "commission", "committee", "board", "monitors", "observers",
+                         "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs"};
+// What may follow an "ambiguous bare" noun (final, friendly, call): anything
+// else after it makes it an adjective or a verb.
+const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
+                             "would", "had", "has", "have", "that", "which", "from", "to", "after", "before", "when", "where", "since",
+                             "last", "this", "over", "versus", "vs", "by", "as", "lasted", "ended", "took", "came", "went", "began", "begins",
+                             "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself"};
+const WordSet ordinals = {"first", "second", "third", "fourth", "fifth", "last", "next", "final", "opening", "latest", "new", "major",
+                        "big", "surprise", "early", "late", "weekly", "daily", "brief", "lengthy", "upcoming", "second-round"};
+// Cues that make a happening hypothetical, feared, wished or avoided.
+const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless", "if", "whether", "without", "avoid", "avoided", "avoiding",
+                                "avert", "averted", "averting", "prevent", "prevented", "preventing", "threat", "threats", "threaten",
+                                "threatened", "threatening", "threatens", "risk", "risks", "risking", "fear", "fears", "feared",
+                                "possible", "possibility", "potential", "any", "consider", "considering", "weigh", "weighing", "weighs",
+                                "mull", "mulling", "urge", "urged", "urging", "urges", "demand", "demanded", "demanding", "demands",
+                                "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
+                                "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
+                                "failed", "fails", "imagine", "rule", "ruled", "ruling", "escalate", "escalating", "spiral", "spill", "offer",
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "must"};
+const WordSet conditionals = {"if", "unless", "whether"};
+const WordSet negations = {"not", "never", "no", "nor", "neither", "cannot"};
+const WordSet clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and", "as",
+                           "after", "before", "since", "until"};
+const WordSet timeUnits = {"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn",
+                         "fall", "winter", "season", "decade", "century", "quarter"};
+const WordSet weekdays = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+const WordSet months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                      "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
+const WordSet monthLead = {"in", "last", "next", "early", "late", "mid", "since", "until", "by", "this", "on", "from", "of"};
+
+// Small word lists used once each.
+const WordSet kNoIdioms = {"matter", "doubt", "longer", "sooner"};
+const WordSet kGapWords = {"more", "new", "all"};
+const WordSet kFutureWords = {"next", "tomorrow", "later"};
+const WordSet kDefinite = {"the", "this", "these", "that", "those"};
+const WordSet kIndefinite = {"a", "an"};
+const WordSet kCallForms = {"call", "calls", "called", "calling"};
+const WordSet kFor = {"for"};
+const WordSet kQuantityAdjectives = {"great", "good"};
+const WordSet kOf = {"of"};
+const WordSet kIdiomNouns = {"interest", "interests", "words"};
+const WordSet kAbout = {"about"};
+const WordSet kPossibilityModals = {"would", "could", "might"};
+const WordSet kClauseVerbs = {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"};
+const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "never"};
+const WordSet kAgreeFollowers = {"to", "on", "a", "an", "the", "terms", "deal"};
+const WordSet kBe = {"be"};
+const WordSet kTo = {"to"};
+const WordSet kObjectDeterminers = {"its", "their", "his", "her", "the", "a", "an"};
+const WordSet kAuxiliaries = {"was", "were", "been", "be", "being", "is", "are", "had", "has", "have"};
+const WordSet kPronounSubjects = {"he", "she", "it"};
+const WordSet kAdverbs = {"also", "then", "now", "soon", "likely", "probably", "first", "again"};
+const WordSet kFuture = {"will", "shall", "'ll"};
+const WordSet kWould = {"would"};
+const WordSet kCompoundPrefixes = {"pro", "anti", "pre", "post", "non", "inter", "mid", "cold"};
+const WordSet kDeicticDays = {"yesterday", "today", "tonight", "tomorrow"};
+const WordSet kTimeDeterminers = {"this", "last", "next", "earlier", "later"};
+const WordSet kRelativeTime = {"earlier", "later"};
+const WordSet kNearTime = {"this", "last", "next"};
+const WordSet kOn = {"on"};
+const WordSet kIn = {"in"};
+const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "with", "between", "by", "from", "over", "to", "for", "across"};
+const WordSet kAnd = {"and"};
+const WordSet kNo = {"no"};
+const WordSet kAny = {"any"};
+
+struct Mention {
+    std::int32_t first = 0;
+    std::int32_t last = 0; // exclusive
+    int trigger = 0;
+    int classId = 0;
+    std::vector<int> countries; // indices into the text's country codes
+    int year = 0;
+    QString time;
+};
+
+struct Cluster {
+    int classId = 0;
+    std::vector<int> countries;
+    int year = 0;
+    QString time;
+    int mentions = 0;
+    qsizetype entity = 0; // index into Recognition::entities
+    QString name;
+};
+
+/// The state of one run over one text.
+class Scan
+{
+public:
+    Scan(const Lexicon &lexicon, const AnalyzedText &text, Recognition &out)
+        : m_lex(lexicon)
+        , m_text(text)
+        , m_out(out)
+    {
+    }
+
+    void run();
+
+private:
+    // Token helpers; all accept out-of-range indices.
+    bool word(qsizetype i) const { return m_text.isWord(i); }
+    QStringView view(qsizetype i) const { return i >= 0 && i < m_text.size() ? m_text.view(i) : QStringView(); }
+    bool is(qsizetype i, const WordSet &words) const { return words.has(wordId(i)); }
+    int wordId(qsizetype i) const;
+    bool isKind(qsizetype i, TokenKind k) const { return i >= 0 && i < m_text.size() && m_text.token(i).kind == k; }
+    bool lowerWord(qsizetype i) const { return word(i) && !m_text.token(i).is(TokenFlag::Capitalized) && m_text.view(i).at(0).isLetter(); }
+    bool joinedHyphen(qsizetype i) const
+    {
+        return isKind(i, TokenKind::Punct) && m_text.token(i).length() == 1 && AnalyzedText::isDash(m_text.text().at(m_text.token(i).start))
+            && !m_text.token(i).is(TokenFlag::SpaceBefore) && !m_text.token(i).is(TokenFlag::SpaceAfter);
+    }
+    bool sameSentence(qsizetype a, qsizetype b) const
+    {
+        return a >= 0 && b >= 0 && a < m_text.size() && b < m_text.size() && m_text.token(a).sentence == m_text.token(b).sentence;
+    }
+    bool clauseBoundary(qsizetype i) const;
+    bool headline(qsizetype i) const { return m_headline[size_t(m_text.token(i).paragraph)]; }
+    bool negationWord(qsizetype i) const;
+
+    void prepare();
+    bool matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const;
+    bool accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool alsoVerb) const;
+    bool acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, bool alsoVerb) const;
+    bool acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const;
+    bool hasSpecifier(qsizetype i) const;
+    bool nounTriggerAt(qsizetype i) const;
+    bool hypothetical(qsizetype i, bool verb, bool adjectival) const;
+    bool futureTime(qsizetype i) const;
+    qsizetype timeAt(qsizetype k, int &year) const;
+    void findTime(Mention &m) const;
+    void findCountries(Mention &m, bool verb) const;
+    void addCountry(Mention &m, qsizetype k) const;
+    void link(Mention &m);
+
+    const Lexicon &m_lex;
+    const AnalyzedText &m_text;
+    Recognition &m_out;
+    std::vector<std::int16_t> m_country; // per token: index into m_codes, or -1
+    std::vector<bool> m_headline; // per paragraph
+    QStringList m_codes;
+    mutable std::vector<std::int16_t> m_wordIds; // per token: vocabulary number, -1 none, -2 not looked up yet
+    mutable QString m_buffer; // reused for lower-casing
+    mutable QString m_nextBuffer;
+    std::vector<Cluster> m_clusters;
+    std::vector<std::vector<int>> m_byClass; // cluster indices per class, in order of creation
+    std::vector<int> m_main; // per class: the cluster with most mentions, or -1
+};
+
+void lowerInto(QStringView w, QString &out)
+{
+    out.resize(w.size());
+    QChar *dst = out.data();
+    for (qsizetype k = 0; k < w.size(); ++k) {
+        const char16_t c = w.at(k).unicode();
+        dst[k] = c < 128 ? QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) : (c == 0x2019 ? QChar(u'\'') : w.at(k).toLower());
+    }
+}
+
+int Scan::wordId(qsizetype i) const
+{
+    if (i < 0 || i >= m_text.size())
+        return -1;
+    std::int16_t &id = m_wordIds[size_t(i)];
+    if (id == -2) {
+        const Token &t = m_text.token(i);
+        id = -1;
+        if ((t.kind == TokenKind::Word || t.kind == TokenKind::Possessive) && t.length() <= 20) {
+            lowerInto(m_text.view(i), m_buffer);
+            id = std::int16_t(Vocabulary::instance().find(m_buffer));
+        }
+    }
+    return id;
+}
+
+bool Scan::clauseBoundary(qsizetype i) const
+{
+    const Token &t = m_text.token(i);
+    if (t.kind == TokenKind::Quote || t.kind == TokenKind::Markup)
+        return false;
+    if (t.kind == TokenKind::Punct) {
+        const QChar c = m_text.text().at(t.start);
+        if (AnalyzedText::isDash(c))
+            return !joinedHyphen(i);
+        return c == u',' || c == u';' || c == u':' || c == u'(' || c == u')' || c == u'.' || c == u'?' || c == u'!';
+    }
+    return is(i, clauseWords);
+}
+
+bool Scan::negationWord(qsizetype i) const
+{
+    if (!word(i))
+        return false;
+    const QStringView w = m_text.view(i);
+    if (w.endsWith(QLatin1StringView("n't"), Qt::CaseInsensitive) || w.endsWith(u"n\u2019t", Qt::CaseInsensitive))
+        return true;
+    if (!is(i, negations))
+        return false;
+    // "no matter how", "no doubt", "no longer" do not negate what follows.
+    return !(is(i, kNo) && is(i + 1, kNoIdioms));
+}
+
+void Scan::prepare()
+{
+    const qsizetype n = m_text.size();
+    m_country.assign(size_t(n), -1);
+    m_wordIds.assign(size_t(n), -2);
+    m_buffer.reserve(64);
+    for (const Annotation &a : std::as_const(m_out.annotations)) {
+        if (a.type != Types::Country)
+            continue;
+        const auto start = std::int32_t(m_text.offsets().toUtf16(a.start));
+        const auto end = std::int32_t(m_text.offsets().toUtf16(a.end));
+        const QString c = a.attributes.value(Attr::Code);
+        if (c.isEmpty())
+            continue;
+        qsizetype code = m_codes.indexOf(c);
+        if (code < 0) {
+            m_codes.append(c);
+            code = m_codes.size() - 1;
+        }
+        for (qsizetype k = m_text.tokenAt(start); k < n && m_text.token(k).start < end; ++k)
+            m_country[size_t(k)] = std::int16_t(code);
+    }
+    // A headline is a short line without closing punctuation; headlines drop
+    // articles ("Ministers strike deal") and use the present for the past.
+    const auto &paragraphs = m_text.paragraphs();
+    m_headline.assign(paragraphs.size(), false);
+    for (size_t p = 0; p < paragraphs.size(); ++p) {
+        const TokenRange &r = paragraphs[p];
+        if (r.last - r.first > 20 || r.last <= r.first)
+            continue;
+        qsizetype k = r.last - 1;
+        while (k > r.first && (isKind(k, TokenKind::Markup) || isKind(k, TokenKind::Quote)))
+            --k;
+        const Token &t = m_text.token(k);
+        const QChar c = m_text.text().at(t.start);
+        m_headline[p] = !(t.kind == TokenKind::Punct && (c == u'.' || c == u'?' || c == u'!' || c == u':' || c == u','));
+    }
+}
+
+bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
+{
+    if (s.exactCase && m_text.view(i) != s.first)
+        return false;
+    const Token &first = m_text.token(i);
+    qsizetype j = i + 1;
+    bool gapUsed = false;
+    for (const QString &w : s.rest) {
+        if (s.allowGap && !gapUsed) {
+            gapUsed = true;
+            qsizetype g = 0;
+            while (g < 2 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
+                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords))) {
+                ++j;
+                ++g;
+            }
+        }
+        if (j >= m_text.size() || m_text.token(j).paragraph != first.paragraph)
+            return false;
+        const Token &t = m_text.token(j);
+        if (w == u"-") {
+            if (!joinedHyphen(j))
+                return false;
+        } else if (w == u"'s") {
+            if (t.kind != TokenKind::Possessive)
+                return false;
+        } else if (w == u"*") {
+            if (t.kind != TokenKind::Word || !t.is(TokenFlag::Capitalized))
+                return false;
+        } else if (w == u"#") {
+            if (t.kind != TokenKind::Number)
+                return false;
+        } else {
+            if (t.kind != TokenKind::Word && t.kind != TokenKind::Number)
+                return false;
+            if (m_text.view(j).compare(w, s.exactCase ? Qt::CaseSensitive : Qt::CaseInsensitive) != 0)
+                return false;
+        }
+        ++j;
+    }
+    end = j;
+    return true;
+}
+
+bool Scan::hasSpecifier(qsizetype i) const
+{
+    for (qsizetype k = i - 1; k >= i - 4 && k >= 0; --k) {
+        const Token &t = m_text.token(k);
+        if (!sameSentence(k, i))
+            return false;
+        if (t.kind == TokenKind::Possessive || t.kind == TokenKind::Number || m_country[size_t(k)] >= 0)
+            return true;
+        if (t.kind == TokenKind::Markup || t.kind == TokenKind::Quote)
+            continue;
+        if (t.kind == TokenKind::Punct) {
+            // "[debate](#)": Markdown link brackets are transparent.
+            if (joinedHyphen(k) || m_text.isPunct(k, u'['))
+                continue;
+            return false;
+        }
+        const QStringView w = m_text.view(k);
+        if (is(k, determiners))
+            return true;
+        if (t.is(TokenFlag::Capitalized) && !t.is(TokenFlag::SentenceStart))
+            return true;
+        if (is(k, phraseStops) || is(k, verbContext) || w.endsWith(QLatin1StringView("ing")))
+            return false;
+    }
+    return false;
+}
+
+bool Scan::nounTriggerAt(qsizetype i) const
+{
+    lowerInto(m_text.view(i), m_nextBuffer);
+    if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(m_nextBuffer)) {
+        for (const Lexicon::Surface &s : *surfaces) {
+            if (s.rest.isEmpty() && (s.form == Lexicon::Form::Singular || s.form == Lexicon::Form::Plural))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool Scan::futureTime(qsizetype i) const
+{
+    const TokenRange &s = m_text.sentences()[size_t(m_text.token(i).sentence)];
+    const qsizetype from = std::max<qsizetype>(s.first, i - 15), to = std::min<qsizetype>(s.last, i + 15);
+    for (qsizetype k = from; k < to; ++k) {
+        if (is(k, kFutureWords) || (word(k) && m_text.token(k).is(TokenFlag::Capitalized) && (is(k, weekdays) || is(k, months))))
+            return true;
+    }
+    return false;
+}
+
+bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
+{
+    bool would = false;
+    // "If the tariffs stay": a definite noun phrase presupposes the happening.
+    const bool definite = !verb && (is(i - 1, kDefinite) || isKind(i - 1, TokenKind::Possessive));
+    for (qsizetype k = i - 1, steps = 0; k >= 0 && steps < 8; --k, ++steps) {
+        if (!sameSentence(k, i) || clauseBoundary(k))
+            break;
+        if (!word(k))
+            continue;
+        // "prevent a resolution of the conflict": the cue is about the head
+        // noun, the happening after "of" is given; "threat of war" is not.
+        if (is(k, kOf) && !is(k - 1, hypotheticalCues))
+            break;
+        if (negationWord(k)) {
+            // "no attack", "did not attack"; "will not accept the detention"
+            // negates the acceptance, not the detention.
+            if ((is(k, kNo) && steps < 2) || (verb && steps < 3 && !adjectival))
+                return true;
+            // "is not a truce"
+            if (!verb && steps == 1 && is(i - 1, kIndefinite))
+                return true;
+            continue;
+        }
+        if (adjectival)
+            continue;
+        if (definite && is(k, conditionals))
+            continue;
+        if (is(k, hypotheticalCues)) {
+            if (is(k, kWould)) {
+                would = true;
+                continue;
+            }
+            if (is(k, kAny) && steps > 2)
+                continue;
+            return true;
+        }
+        // "calls for a ceasefire"
+        if (is(k, kCallForms) && is(k + 1, kFor))
+            return true;
+    }
+    // Reported future ("said he would visit next week") is scheduled.
+    return would && !futureTime(i);
+}
+
+bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, bool alsoVerb) const
+{
+    const qsizetype prev = i - 1;
+    const bool head = headline(i);
+    if (alsoVerb && is(prev, verbContext))
+        return false;
+    if (is(prev, kQuantityAdjectives))
+        return false; // "a great deal"
+    if (is(end, kOf) && is(end + 1, kIdiomNouns))
+        return false; // "conflict of interest", "war of words"
+    if (lowerWord(end) && is(end, modifiees))
+        return false;
+    if (t.text == QLatin1StringView("talks") && is(end, kAbout))
+        return false; // "everyone talks about"
+    if (t.eventClass == QLatin1StringView("disaster") && is(end, kOf))
+        return false; // "a flood of supply"
+    // "fans flood social media": after a bare plural and before an object
+    // the word is a verb.
+    if (lowerWord(prev) && view(prev).endsWith(u's') && !view(prev).endsWith(QLatin1StringView("ss")) && !is(prev, determiners)
+        && !is(prev, phraseStops) && lowerWord(end) && !is(end, phraseStops) && !is(end, bareFollowers) && !is(end, modals))
+        return false;
+    // "strike deal", "election campaign": a trigger right before another
+    // trigger noun is a verb or a modifier; the second one names the happening.
+    if (lowerWord(end) && nounTriggerAt(end))
+        return false;
+    // "A defeat would be ...": an indefinite happening under a modal.
+    if (is(prev, kIndefinite) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
+        for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {
+            if (is(k, kPossibilityModals))
+                return false;
+            if (is(k, kClauseVerbs))
+                break; // a relative clause of its own
+        }
+    }
+    // "Sanctions won't solve problems": a bare plural with a habitual or
+    // negated predicate is a generic statement.
+    if (m_text.token(i).is(TokenFlag::SentenceStart) && !hasSpecifier(i)
+        && (negationWord(end) || is(end, kHabitual))) {
+        return false;
+    }
+    if (t.flags & Lexicon::NeedsPossessor) {
+        if (!(isKind(prev, TokenKind::Possessive) || (prev >= 0 && m_country[size_t(prev)] >= 0)))
+            return false;
+    }
+    if (t.flags & Lexicon::AmbiguousBare) {
+        if (m_text.token(i).is(TokenFlag::Capitalized) && !m_text.token(i).is(TokenFlag::SentenceStart))
+            return false; // "March" the month
+        const bool det = isKind(prev, TokenKind::Possessive) || is(prev, determiners)
+            || ((is(prev, ordinals) || isKind(prev, TokenKind::Number)) && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
+        if (!det)
+            return false;
+        if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers))
+            return false;
+    }
+    if ((t.flags & Lexicon::NeedsSpecifier) && !head && !hasSpecifier(i))
+        return false;
+    return !hypothetical(i, false, false);
+}
+
+bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const
+{
+    const qsizetype prev = i - 1;
+    const bool head = headline(i);
+    const bool phrase = !s.rest.isEmpty();
+    Lexicon::Form form = s.form;
+    // "to beat", "will cut": a past form that is also the bare form.
+    if (form == Lexicon::Form::Past && is(prev, modals))
+        form = Lexicon::Form::Base;
+    if (t.text == QLatin1StringView("agree") && !is(end, kAgreeFollowers))
+        return false; // "agreed that" reports speech
+    if (t.text == QLatin1StringView("meet") && (is(end, meetObjects) || is(end + 1, meetObjects)))
+        return false;
+    // "has to be approved": an infinitive passive is still to happen.
+    if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kTo) && !is(prev - 2, scheduled))
+        return false;
+    bool adjectival = false;
+    switch (form) {
+    case Lexicon::Form::Past:
+        // "the occupied territories": a participle used as an adjective is
+        // a state, unless nothing but the noun follows ("seized tanker").
+        if (is(prev, determiners) && lowerWord(end) && !phrase)
+            return false;
+        adjectival = lowerWord(end) && !is(end, phraseStops) && !is(end, kObjectDeterminers) && !phrase
+            && !is(prev, kAuxiliaries);
+        break;
+    case Lexicon::Form::ThirdPerson:
+        if (!head && !phrase && !(word(prev) && (m_text.token(prev).is(TokenFlag::Capitalized) || is(prev, kPronounSubjects)))
+            && !(prev >= 0 && m_country[size_t(prev)] >= 0))
+            return false;
+        break;
+    case Lexicon::Form::Ing:
+        if (!head && !phrase && !is(prev, ingContext) && !isKind(prev, TokenKind::Possessive))
+            return false;
+        break;
+    case Lexicon::Form::Base: {
+        qsizetype k = prev;
+        while (is(k, kAdverbs))
+            --k;
+        const bool future = is(k, kFuture);
+        const bool due = is(k, kTo) && is(k - 1, scheduled);
+        const bool reported = is(k, kWould) && futureTime(i);
+        // Headlines: "Ministers strike deal", "X to merge with Y".
+        const bool headlineVerb = head && word(prev) && (!is(prev, modals) || is(prev, kTo));
+        if (!future && !due && !reported && !headlineVerb)
+            return false;
+        break;
+    }
+    default:
+        break;
+    }
+    return !hypothetical(i, true, adjectival);
+}
+
+bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool alsoVerb) const
+{
+    const Lexicon::Trigger &t = m_lex.trigger(s.trigger);
+    for (qsizetype k = i; k < end; ++k) {
+        if (m_country[size_t(k)] >= 0)
+            return false;
+    }
+    if (t.pos != Lexicon::PartOfSpeech::Name) {
+        // "pro-war", "post-war", "war-torn": part of a compound modifier.
+        if (joinedHyphen(i - 1) && is(i - 2, kCompoundPrefixes))
+            return false;
+        if (joinedHyphen(end) && lowerWord(end + 1))
+            return false;
+    }
+    switch (t.pos) {
+    case Lexicon::PartOfSpeech::Name:
+        return !hypothetical(i, false, false);
+    case Lexicon::PartOfSpeech::Noun:
+        return acceptNoun(t, i, end, alsoVerb);
+    case Lexicon::PartOfSpeech::Verb:
+        return acceptVerb(s, t, i, end);
+    }
+    return false;
+}
+
+qsizetype Scan::timeAt(qsizetype k, int &year) const
+{
+    const Token &t = m_text.token(k);
+    if (t.kind == TokenKind::Number) {
+        const QStringView w = m_text.view(k);
+        if (w.size() == 4) {
+            bool ok = false;
+            const int y = w.toInt(&ok);
+            if (ok && y >= 1900 && y <= 2099) {
+                year = y;
+                return k + 1;
+            }
+        }
+        return -1;
+    }
+    if (t.kind != TokenKind::Word)
+        return -1;
+    const QStringView w = m_text.view(k);
+    if (is(k, kDeicticDays))
+        return k + 1;
+    if (is(k, kTimeDeterminers)) {
+        qsizetype j = k + 1;
+        if (is(k, kRelativeTime) && is(j, kNearTime))
+            ++j;
+        if (is(j, timeUnits) && !isKind(j + 1, TokenKind::Possessive))
+            return j + 1;
+        if (word(j) && m_text.token(j).is(TokenFlag::Capitalized) && (is(j, weekdays) || is(j, months)))
+            return j + 1;
+        return -1;
+    }
+    if (!t.is(TokenFlag::Capitalized))
+        return -1;
+    if (is(k, weekdays))
+        return k + 1;
+    if (is(k, months) && !t.is(TokenFlag::AllCaps)) {
+        // "May" is a month only with a date or a preposition.
+        if (w.compare(QLatin1StringView("May"), Qt::CaseSensitive) == 0 && !isKind(k + 1, TokenKind::Number) && !is(k - 1, monthLead))
+            return -1;
+        qsizetype j = k + 1;
+        for (int d = 0; d < 2 && isKind(j, TokenKind::Number); ++d) {
+            int y = 0;
+            if (timeAt(j, y) == j + 1)
+                year = y;
+            ++j;
+            if (m_text.isPunct(j, u',') && isKind(j + 1, TokenKind::Number))
+                ++j;
+        }
+        return j;
+    }
+    return -1;
+}
+
+void Scan::findTime(Mention &m) const
+{
+    const TokenRange &s = m_text.sentences()[size_t(m_text.token(m.first).sentence)];
+    const qsizetype from = std::max<qsizetype>(s.first, m.first - 12), to = std::min<qsizetype>(s.last, m.last + 12);
+    qsizetype best = -1, bestEnd = -1, bestDistance = 1 << 30;
+    int bestYear = 0;
+    for (qsizetype k = from; k < to; ++k) {
+        if (k >= m.first && k < m.last)
+            continue;
+        int year = 0;
+        const qsizetype e = timeAt(k, year);
+        if (e <= k)
+            continue;
+        const qsizetype d = k >= m.last ? k - m.last : m.first - e;
+        if (d < bestDistance) {
+            best = k;
+            bestEnd = e;
+            bestDistance = d;
+            bestYear = year;
+        }
+        k = e - 1;
+    }
+    if (best < 0)
+        return;
+    // Keep "on Friday", "in 2008" as the text says them, without a possessive.
+    qsizetype first = best;
+    if ((is(best - 1, kOn) && is(best, weekdays)) || (is(best - 1, kIn) && (bestYear || is(best, months))))
+        first = best - 1;
+    const qsizetype last = bestEnd;
+    m.time = m_text.view(m_text.token(first).start, m_text.token(last - 1).end).toString();
+    m.year = bestYear;
+}
+
+void Scan::addCountry(Mention &m, qsizetype k) const
+{
+    if (k < 0 || k >= m_text.size())
+        return;
+    const int c = m_country[size_t(k)];
+    if (c >= 0 && std::find(m.countries.begin(), m.countries.end(), c) == m.countries.end())
+        m.countries.push_back(c);
+}
+
+void Scan::findCountries(Mention &m, bool verb) const
+{
+    // Left: the noun phrase ("Russia's invasion", "a Russian invasion") or,
+    // for a verb, its subject ("Moscow annexed").
+    for (qsizetype k = m.first - 1, steps = 0; k >= 0 && steps < (verb ? 6 : 4); --k, ++steps) {
+        if (!sameSentence(k, m.first) || clauseBoundary(k))
+            break;
+        if (m_country[size_t(k)] >= 0) {
+            addCountry(m, k);
+            if (verb)
+                break;
+            continue;
+        }
+        if (!verb && is(k, phraseStops))
+            break;
+    }
+    // Right: "of Ukraine", "on Ukraine", "between X and Y", or the object.
+    qsizetype k = m.last;
+    if (!verb) {
+        if (!is(k, kArgumentPrepositions))
+            return;
+        ++k;
+    }
+    for (qsizetype steps = 0; k < m_text.size() && steps < 5; ++k, ++steps) {
+        if (!sameSentence(k, m.first))
+            break;
+        if (m_country[size_t(k)] >= 0) {
+            const int c = m_country[size_t(k)];
+            addCountry(m, k);
+            while (k + 1 < m_text.size() && m_country[size_t(k + 1)] == c)
+                ++k;
+            if (!(is(k + 1, kAnd) || (m_text.isPunct(k + 1, u',') && k + 2 < m_text.size() && m_country[size_t(k + 2)] >= 0)))
+                break;
+            continue;
+        }
+        if (m_text.token(k).kind == TokenKind::Punct && !joinedHyphen(k))
+            break;
+    }
+}
+
+bool subsetOf(const std::vector<int> &a, const std::vector<int> &b)
+{
+    for (int x : a) {
+        if (std::find(b.begin(), b.end(), x) == b.end())
+            return false;
+    }
+    return true;
+}
+
+void Scan::link(Mention &m)
+{
+    // Only the latest happenings of a class are candidates, so linking stays
+    // linear in the text length.
+    constexpr size_t recent = 16;
+    if (m_byClass.empty()) {
+        m_byClass.resize(size_t(m_lex.classCount()));
+        m_main.assign(size_t(m_lex.classCount()), -1);
+    }
+    std::vector<int> &candidates = m_byClass[size_t(m.classId)];
+    const bool informative = !m.countries.empty() || m.year != 0;
+    int target = -1;
+    if (!informative) {
+        // "the war", "the talks": the main happening of that kind.
+        target = m_main[size_t(m.classId)];
+    } else {
+        // The fitting happening that shares most countries, then the main one.
+        long bestScore = -1;
+        for (size_t k = candidates.size() > recent ? candidates.size() - recent : 0; k < candidates.size(); ++k) {
+            const Cluster &c = m_clusters[size_t(candidates[k])];
+            if (c.year && m.year && c.year != m.year)
+                continue;
+            if (!c.countries.empty() && !m.countries.empty() && !subsetOf(c.countries, m.countries) && !subsetOf(m.countries, c.countries))
+                continue;
+            long shared = 0;
+            for (int code : m.countries)
+                shared += std::find(c.countries.begin(), c.countries.end(), code) != c.countries.end();
+            const long score = shared * 100000 + c.mentions;
+            if (score >= bestScore) {
+                bestScore = score;
+                target = candidates[k];
+            }
+        }
+    }
+    const QString mentionText = m_text.view(m_text.token(m.first).start, m_text.token(m.last - 1).end).toString();
+    if (target < 0) {
+        Cluster c;
+        c.classId = m.classId;
+        c.entity = m_out.entities.size();
+        m_out.addEntity(Types::Event, mentionText);
+        target = int(m_clusters.size());
+        m_clusters.push_back(c);
+        candidates.push_back(target);
+    }
+    Cluster *cluster = &m_clusters[size_t(target)];
+    int &main = m_main[size_t(m.classId)];
+    ++cluster->mentions;
+    if (main < 0 || cluster->mentions >= m_clusters[size_t(main)].mentions)
+        main = target;
+    for (int code : m.countries) {
+        if (cluster->countries.size() < 8 && std::find(cluster->countries.begin(), cluster->countries.end(), code) == cluster->countries.end())
+            cluster->countries.push_back(code);
+    }
+    if (!cluster->year && m.year)
+        cluster->year = m.year;
+    if (cluster->time.isEmpty() && !m.time.isEmpty())
+        cluster->time = m.time;
+
+    Entity &e = m_out.entities[cluster->entity];
+    if (mentionText.size() > e.name.size())
+        e.name = mentionText;
+    if (!cluster->time.isEmpty())
+        e.attributes.insert(Attr::Time, cluster->time);
+    if (!cluster->countries.empty()) {
+        QStringList codes;
+        for (int code : cluster->countries)
+            codes.append(m_codes.at(code));
+        e.attributes.insert(Attr::Countries, codes.join(u' '));
+    }
+    const qsizetype a = m_out.add(m_text, Types::Event, m_text.token(m.first).start, m_text.token(m.last - 1).end);
+    m_out.annotations[a].entity = e.id;
+}
+
+void Scan::run()
+{
+    if (m_lex.isEmpty() || m_text.size() == 0)
+        return;
+    prepare();
+    QString lower;
+    lower.reserve(64);
+    struct Candidate {
+        const Lexicon::Surface *surface;
+        qsizetype end;
+    };
+    Candidate candidates[16];
+    const qsizetype n = m_text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const Token &t = m_text.token(i);
+        if (t.kind != TokenKind::Word || t.length() < 2 || t.length() > 60)
+            continue;
+        // Lower-case into a reused buffer: no allocation per token.
+        const QChar *src = m_text.text().constData() + t.start;
+        lowerInto(m_text.view(i), lower);
+        int count = 0;
+        if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(lower)) {
+            for (const Lexicon::Surface &s : *surfaces) {
+                qsizetype end = 0;
+                if (count < 16 && matches(s, i, end))
+                    candidates[count++] = {&s, end};
+            }
+        }
+        if (src[t.length() - 1].isDigit()) {
+            for (const Lexicon::Surface &s : m_lex.digitSuffixNames()) {
+                const QStringView w = m_text.view(i);
+                if (count < 16 && w.startsWith(s.first) && w.size() > s.first.size()) {
+                    bool digits = true;
+                    for (qsizetype k = s.first.size(); k < w.size(); ++k)
+                        digits = digits && w.at(k).isDigit();
+                    qsizetype end = 0;
+                    Lexicon::Surface rest = s;
+                    rest.first = w.toString();
+                    if (digits && matches(rest, i, end))
+                        candidates[count++] = {&s, end};
+                }
+            }
+        }
+        if (!count)
+            continue;
+        // Longest first; names before triggers of the same length.
+        std::stable_sort(candidates, candidates + count, [&](const Candidate &a, const Candidate &b) {
+            if (a.end != b.end)
+                return a.end > b.end;
+            return a.surface->exactCase && !b.surface->exactCase;
+        });
+        for (int c = 0; c < count; ++c) {
+            const Lexicon::Surface &s = *candidates[c].surface;
+            bool alsoVerb = false;
+            for (int d = 0; d < count; ++d) {
+                if (candidates[d].end == candidates[c].end && m_lex.trigger(candidates[d].surface->trigger).pos == Lexicon::PartOfSpeech::Verb
+                    && candidates[d].surface->form != Lexicon::Form::Past)
+                    alsoVerb = true;
+            }
+            if (!accept(s, i, candidates[c].end, alsoVerb))
+                continue;
+            const Lexicon::Trigger &trig = m_lex.trigger(s.trigger);
+            Mention m;
+            m.first = std::int32_t(i);
+            m.last = std::int32_t(candidates[c].end);
+            m.trigger = s.trigger;
+            m.classId = trig.classId;
+            findTime(m);
+            findCountries(m, trig.pos == Lexicon::PartOfSpeech::Verb);
+            link(m);
+            i = candidates[c].end - 1;
+            break;
+        }
+    }
+}
+
+} // namespace
+
+EventRecognizer::EventRecognizer(const EventLexicon &lexicon)
+    : m_lexicon(lexicon)
+{
+}
+
+const EventRecognizer &EventRecognizer::instance()
+{
+    static const EventRecognizer recognizer(EventLexicon::instance());
+    return recognizer;
+}
+
+void EventRecognizer::recognize(const AnalyzedText &text, Recognition &out) const
+{
+    Scan scan(m_lexicon, text, out);
+    scan.run();
+}
+
+} // namespace annotator

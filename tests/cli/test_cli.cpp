@@ -1,0 +1,196 @@
+// Runs the built article-annotator-cli as a user would, through QProcess.
+#include "testsupport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+CliRun cli(const QStringList &args, const QByteArray &input = QByteArray())
+{
+    QProcess p;
+    p.start(QStringLiteral(ANNOTATOR_CLI), args);
+    EXPECT_TRUE(p.waitForStarted());
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    EXPECT_TRUE(p.waitForFinished(60000));
+    return CliRun{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+}
+
+// "Kenya and Peru met. \"We agree,\" said Ana Lima." with an astral character
+// in front so code points and UTF-16 units differ.
+const QByteArray Article = "\xF0\x9F\x8C\x8D Kenya and Peru met.\r\n\"We agree,\" said Ana Lima. Lima left.\n";
+// Code points: emoji 0, space 1, Kenya 2-7, Peru 12-16, quote text 24-33,
+// Ana Lima 40-48, Lima 50-54.
+const QByteArray Gold = "T1\tCountry 2 7\tKenya\n"
+                        "T2\tCountry 12 16\tPeru\n"
+                        "T3\tQuote 24 33\tWe agree,\n"
+                        "T4\tSpeaker 40 48\tAna Lima\n"
+                        "T5\tSpeaker 50 54\tLima\n"
+                        "N1\tReference T1 ISO3166-1:KE\tKenya\n"
+                        "N2\tReference T2 ISO3166-1:PE\tPeru\n"
+                        "*\tSame T4 T5\n"
+                        "R1\tSaidBy Arg1:T3 Arg2:T4\n";
+
+struct Workspace {
+    QTemporaryDir dir;
+    QString path(const QString &name) const { return dir.filePath(name); }
+    QString write(const QString &name, const QByteArray &bytes) const
+    {
+        QDir().mkpath(QFileInfo(path(name)).absolutePath());
+        annotator::test::writeAll(path(name), bytes);
+        return path(name);
+    }
+};
+
+QStringList sortedLines(const QByteArray &bytes)
+{
+    QStringList lines = QString::fromUtf8(bytes).split(u'\n', Qt::SkipEmptyParts);
+    lines.sort();
+    return lines;
+}
+
+} // namespace
+
+TEST(Cli, ImportThenExportBratGivesTheSameFile)
+{
+    Workspace w;
+    const QString article = w.write(QStringLiteral("story.txt"), Article);
+    const QString ann = w.write(QStringLiteral("gold.ann"), Gold);
+    const CliRun imported = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("brat"), article, ann});
+    EXPECT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(QFileInfo::exists(article + QStringLiteral(".annotations.json")));
+    const CliRun exported = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("brat"), article});
+    EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_EQ(sortedLines(exported.out), sortedLines(Gold));
+    // Exporting does not change the article or its sidecar.
+    EXPECT_EQ(annotator::test::readAll(article), Article);
+}
+
+TEST(Cli, ImportReportsBadSpansByLineAndKeepsTheRest)
+{
+    Workspace w;
+    const QString article = w.write(QStringLiteral("story.txt"), Article);
+    const QString ann = w.write(QStringLiteral("bad.ann"), "T1\tCountry 2 7\tKenya\nT2\tCountry 3 7\tKenya\n");
+    const CliRun r = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("brat"), article, ann});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(ann + QStringLiteral(":2: T2: the text \"Kenya\" does not match the article text \"enya\""))) << r.err.toStdString();
+    const CliRun exported = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("brat"), article});
+    EXPECT_EQ(QString::fromUtf8(exported.out), QStringLiteral("T1\tCountry 2 7\tKenya\n"));
+}
+
+TEST(Cli, BatchGoesOnPastABadFileAndFailsAtTheEnd)
+{
+    Workspace w;
+    const QString good = w.write(QStringLiteral("in/good.txt"), Article);
+    const QString binary = w.write(QStringLiteral("in/binary.txt"), QByteArray("a\0b", 3));
+    const QString other = w.write(QStringLiteral("in/other.md"), "Nothing here.\n");
+    const QString out = w.path(QStringLiteral("out"));
+    const CliRun r = cli({QStringLiteral("annotate"), QStringLiteral("--jobs"), QStringLiteral("2"), QStringLiteral("--output"), out, good, binary,
+                       w.path(QStringLiteral("in/missing.txt")), other});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(binary)) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("missing.txt")));
+    EXPECT_TRUE(r.err.contains(QStringLiteral("2 of 4 done, 2 failed")));
+    EXPECT_TRUE(QFileInfo::exists(out + QStringLiteral("/good.ann")));
+    EXPECT_TRUE(QFileInfo::exists(out + QStringLiteral("/other.ann")));
+    EXPECT_TRUE(QFileInfo::exists(out + QStringLiteral("/annotation.conf")));
+}
+
+TEST(Cli, AnnotateSaveKeepsManualAnnotations)
+{
+    Workspace w;
+    const QString article = w.write(QStringLiteral("story.txt"), Article);
+    const QString ann = w.write(QStringLiteral("gold.ann"), Gold);
+    ASSERT_EQ(cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("brat"), article, ann}).exitCode, 0);
+    const CliRun r = cli({QStringLiteral("annotate"), QStringLiteral("--save"), QStringLiteral("--format"), QStringLiteral("json"), article});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+    EXPECT_EQ(json.value(QLatin1String("format")).toString(), QStringLiteral("article-annotator"));
+    int manual = 0;
+    for (const QJsonValue &v : json.value(QLatin1String("annotations")).toArray())
+        manual += v.toObject().value(QLatin1String("origin")).toString() == QLatin1String("manual");
+    EXPECT_EQ(manual, 5);
+}
+
+TEST(Cli, EvalScoresPerFileAndInTotal)
+{
+    Workspace w;
+    w.write(QStringLiteral("gold/a.txt"), Article);
+    w.write(QStringLiteral("gold/a.ann"), Gold);
+    // Predicted: Peru with the wrong code, the speaker only by surname.
+    w.write(QStringLiteral("pred/a.ann"),
+            "T1\tCountry 2 7\tKenya\nT2\tCountry 12 16\tPeru\nN1\tReference T1 ISO3166-1:KE\tKenya\nN2\tReference T2 ISO3166-1:PY\tParaguay\n"
+            "T3\tQuote 24 32\tWe agree\nT4\tSpeaker 50 54\tLima\nR1\tSaidBy Arg1:T3 Arg2:T4\n");
+    const CliRun r = cli({QStringLiteral("eval"), QStringLiteral("--gold"), w.path(QStringLiteral("gold")), QStringLiteral("--predicted"),
+                       w.path(QStringLiteral("pred")), QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject total = QJsonDocument::fromJson(r.out).object().value(QLatin1String("total")).toObject();
+    const QJsonObject country = total.value(QLatin1String("country")).toObject();
+    EXPECT_DOUBLE_EQ(country.value(QLatin1String("precision")).toDouble(), 0.5);
+    EXPECT_DOUBLE_EQ(country.value(QLatin1String("recall")).toDouble(), 0.5);
+    const QJsonObject attribution = total.value(QLatin1String("attribution")).toObject();
+    EXPECT_DOUBLE_EQ(attribution.value(QLatin1String("recall")).toDouble(), 1.0);
+    const QJsonObject names = total.value(QLatin1String("speaker_names")).toObject();
+    EXPECT_EQ(names.value(QLatin1String("gold")).toInt(), 2);
+    EXPECT_EQ(names.value(QLatin1String("correct")).toInt(), 1);
+    const CliRun table = cli({QStringLiteral("eval"), QStringLiteral("--gold"), w.path(QStringLiteral("gold")), QStringLiteral("--predicted"),
+                           w.path(QStringLiteral("pred"))});
+    EXPECT_TRUE(table.out.contains("TOTAL"));
+    EXPECT_TRUE(table.out.contains("Country (span + code)        0.500   0.500   0.500"));
+}
+
+TEST(Cli, EvalFailsWhenAPredictionIsMissing)
+{
+    Workspace w;
+    w.write(QStringLiteral("gold/a.ann"), Gold);
+    w.write(QStringLiteral("gold/b.ann"), Gold);
+    w.write(QStringLiteral("pred/a.ann"), Gold);
+    const CliRun r = cli({QStringLiteral("eval"), QStringLiteral("--gold"), w.path(QStringLiteral("gold")), QStringLiteral("--predicted"),
+                       w.path(QStringLiteral("pred")), QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("b.ann: no predicted file")));
+    const QJsonObject total = QJsonDocument::fromJson(r.out).object().value(QLatin1String("total")).toObject();
+    EXPECT_DOUBLE_EQ(total.value(QLatin1String("country")).toObject().value(QLatin1String("recall")).toDouble(), 0.5);
+}
+
+TEST(Cli, StreamAnswersEveryLineInOrderWithItsId)
+{
+    QByteArray input;
+    for (int i = 0; i < 50; ++i)
+        input += "{\"id\": " + QByteArray::number(i) + ", \"text\": \"Line " + QByteArray::number(i) + " about Peru.\"}\n";
+    input += "{\"id\": \"broken\", \"text\": 5}\n";
+    input += "not json\n";
+    input += "{\"id\": \"last\", \"text\": \"\xF0\x9F\x8C\x8D end\"}\n";
+    const CliRun r = cli({QStringLiteral("stream"), QStringLiteral("--jobs"), QStringLiteral("3")}, input);
+    EXPECT_EQ(r.exitCode, 1);
+    const QList<QByteArray> lines = r.out.split('\n');
+    ASSERT_EQ(lines.size(), 54); // 53 results and the empty rest after the last newline
+    for (int i = 0; i < 50; ++i)
+        EXPECT_EQ(QJsonDocument::fromJson(lines[i]).object().value(QLatin1String("id")).toInt(-1), i);
+    EXPECT_TRUE(QJsonDocument::fromJson(lines[50]).object().contains(QLatin1String("error")));
+    EXPECT_EQ(QJsonDocument::fromJson(lines[52]).object().value(QLatin1String("id")).toString(), QStringLiteral("last"));
+    EXPECT_TRUE(r.err.contains(QStringLiteral("stdin:51: has no \"text\" string")));
+    EXPECT_TRUE(r.err.contains(QStringLiteral("stdin:52: not valid JSON")));
+}
+
+TEST(Cli, UsageErrorsExitWithTwo)
+{
+    EXPECT_EQ(cli({}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+    const CliRun unknown = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("docx"), QStringLiteral("x.txt")});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("unknown format \"docx\"")));
+    EXPECT_EQ(cli({QStringLiteral("annotate"), QStringLiteral("--jobs"), QStringLiteral("0"), QStringLiteral("x.txt")}).exitCode, 2);
+}

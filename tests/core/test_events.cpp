@@ -1,0 +1,276 @@
+#include "recognition/analyzedtext.h"
+#include "recognition/eventlexicon.h"
+#include "recognition/eventrecognizer.h"
+#include "recognition/recognition.h"
+#include "testsupport.h"
+
+#include <QRegularExpression>
+
+using namespace annotator;
+
+namespace {
+
+struct CountryHint {
+    QString name;
+    QString code;
+};
+
+/// Runs the event recogniser on @p text after marking @p countries as the
+/// country recogniser would (every whole-word occurrence, with its code).
+Recognition recognize(const QString &text, const QList<CountryHint> &countries = {})
+{
+    const AnalyzedText analyzed(text);
+    Recognition r;
+    for (const CountryHint &c : countries) {
+        const QRegularExpression re(QStringLiteral("\\b") + QRegularExpression::escape(c.name) + QStringLiteral("\\b"));
+        for (auto it = re.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const qsizetype i = r.add(analyzed, Types::Country, qint32(m.capturedStart()), qint32(m.capturedEnd()));
+            r.annotations[i].attributes.insert(Attr::Code, c.code);
+        }
+    }
+    EventRecognizer::instance().recognize(analyzed, r);
+    return r;
+}
+
+QList<Annotation> events(const Recognition &r)
+{
+    QList<Annotation> out;
+    for (const Annotation &a : r.annotations) {
+        if (a.type == Types::Event)
+            out.append(a);
+    }
+    return out;
+}
+
+QStringList eventTexts(const Recognition &r)
+{
+    QStringList out;
+    for (const Annotation &a : events(r))
+        out.append(a.text);
+    return out;
+}
+
+const Annotation *eventNamed(const Recognition &r, const QString &text, int occurrence = 0)
+{
+    for (const Annotation &a : r.annotations) {
+        if (a.type == Types::Event && a.text == text && occurrence-- == 0)
+            return &a;
+    }
+    return nullptr;
+}
+
+const Entity *entityOf(const Recognition &r, const Annotation *a)
+{
+    if (!a)
+        return nullptr;
+    for (const Entity &e : r.entities) {
+        if (e.id == a->entity)
+            return &e;
+    }
+    return nullptr;
+}
+
+QStringList sortedCodes(const Entity *e)
+{
+    QStringList codes = e ? e->attributes.value(Attr::Countries).split(u' ', Qt::SkipEmptyParts) : QStringList();
+    codes.sort();
+    return codes;
+}
+
+} // namespace
+
+TEST(EventLexicon, ShippedTablesLoad)
+{
+    const EventLexicon &lexicon = EventLexicon::instance();
+    ASSERT_FALSE(lexicon.isEmpty());
+    // Inflected forms are generated from the lemma: regular and irregular.
+    EXPECT_NE(lexicon.find(QStringLiteral("invaded")), nullptr);
+    EXPECT_NE(lexicon.find(QStringLiteral("sent")), nullptr);
+    EXPECT_NE(lexicon.find(QStringLiteral("summits")), nullptr);
+    EXPECT_EQ(lexicon.find(QStringLiteral("said")), nullptr);
+}
+
+TEST(EventRecognizer, FindsNounTriggers)
+{
+    const Recognition r = recognize(QStringLiteral("The invasion began at dawn. Weeks later the earthquake hit the coast, "
+                                                   "and the summit was cancelled after protests in the capital."));
+    const QStringList found = eventTexts(r);
+    EXPECT_TRUE(found.contains(QStringLiteral("invasion"))) << found.join(u'|').toStdString();
+    EXPECT_TRUE(found.contains(QStringLiteral("earthquake")));
+    EXPECT_TRUE(found.contains(QStringLiteral("summit")));
+    EXPECT_TRUE(found.contains(QStringLiteral("protests")));
+}
+
+TEST(EventRecognizer, FindsVerbTriggersAndVerbPhrases)
+{
+    const Recognition r = recognize(QStringLiteral("In 2014 Moscow annexed the peninsula. On Friday the delegation abstained, "
+                                                   "and last year the government sent troops to the border."),
+                                    {{QStringLiteral("Moscow"), QStringLiteral("RU")}});
+    const QStringList found = eventTexts(r);
+    EXPECT_TRUE(found.contains(QStringLiteral("annexed"))) << found.join(u'|').toStdString();
+    EXPECT_TRUE(found.contains(QStringLiteral("abstained")));
+    EXPECT_TRUE(found.contains(QStringLiteral("sent troops")));
+}
+
+TEST(EventRecognizer, BareVerbOnlyWhenScheduled)
+{
+    const Recognition scheduled = recognize(QStringLiteral("The premier is due to visit the region and will meet farmers."));
+    EXPECT_EQ(eventTexts(scheduled), (QStringList{QStringLiteral("visit"), QStringLiteral("meet")}));
+    const Recognition wished = recognize(QStringLiteral("Farmers want to visit the capital to meet officials."));
+    EXPECT_TRUE(eventTexts(wished).isEmpty()) << eventTexts(wished).join(u'|').toStdString();
+}
+
+TEST(EventRecognizer, FindsMultiwordEventNames)
+{
+    const Recognition r = recognize(QStringLiteral("Athletes arrived for the Winter Olympics weeks before the G20 summit and "
+                                                   "long after the Second World War."));
+    const QStringList found = eventTexts(r);
+    EXPECT_TRUE(found.contains(QStringLiteral("Winter Olympics"))) << found.join(u'|').toStdString();
+    EXPECT_TRUE(found.contains(QStringLiteral("G20 summit")));
+    EXPECT_TRUE(found.contains(QStringLiteral("Second World War")));
+    EXPECT_FALSE(found.contains(QStringLiteral("Olympics")));
+}
+
+TEST(EventRecognizer, LinksMentionsOfOneWarIntoOneEntity)
+{
+    const Recognition r = recognize(QStringLiteral("Russia's invasion of Ukraine has intensified. Diplomats said the war would drag on. "
+                                                   "Back in 2008, Russia sent troops into Georgia. "
+                                                   "Until the eve of the attack, few expected it, and the conflict now dominates the summit."),
+                                    {{QStringLiteral("Russia"), QStringLiteral("RU")},
+                                     {QStringLiteral("Ukraine"), QStringLiteral("UA")},
+                                     {QStringLiteral("Georgia"), QStringLiteral("GE")}});
+    const Annotation *invasion = eventNamed(r, QStringLiteral("invasion"));
+    const Annotation *war = eventNamed(r, QStringLiteral("war"));
+    const Annotation *attack = eventNamed(r, QStringLiteral("attack"));
+    const Annotation *conflict = eventNamed(r, QStringLiteral("conflict"));
+    const Annotation *troops = eventNamed(r, QStringLiteral("sent troops"));
+    const Annotation *summit = eventNamed(r, QStringLiteral("summit"));
+    ASSERT_TRUE(invasion && war && attack && conflict && troops && summit) << eventTexts(r).join(u'|').toStdString();
+    EXPECT_FALSE(invasion->entity.isEmpty());
+    EXPECT_EQ(war->entity, invasion->entity);
+    EXPECT_EQ(attack->entity, invasion->entity);
+    EXPECT_EQ(conflict->entity, invasion->entity);
+    // Another war: other countries and another year.
+    EXPECT_NE(troops->entity, invasion->entity);
+    // Another kind of happening.
+    EXPECT_NE(summit->entity, invasion->entity);
+}
+
+TEST(EventRecognizer, KeepsTimeAndParticipatingCountries)
+{
+    const Recognition r = recognize(QStringLiteral("Back in 2008, Russia sent troops into Georgia. "
+                                                   "Russia's attack on Ukraine began this month."),
+                                    {{QStringLiteral("Russia"), QStringLiteral("RU")},
+                                     {QStringLiteral("Ukraine"), QStringLiteral("UA")},
+                                     {QStringLiteral("Georgia"), QStringLiteral("GE")}});
+    const Entity *troops = entityOf(r, eventNamed(r, QStringLiteral("sent troops")));
+    ASSERT_TRUE(troops);
+    EXPECT_TRUE(troops->attributes.value(Attr::Time).contains(QStringLiteral("2008")));
+    EXPECT_EQ(sortedCodes(troops), (QStringList{QStringLiteral("GE"), QStringLiteral("RU")}));
+    const Entity *attack = entityOf(r, eventNamed(r, QStringLiteral("attack")));
+    ASSERT_TRUE(attack);
+    EXPECT_EQ(attack->attributes.value(Attr::Time), QStringLiteral("this month"));
+    EXPECT_EQ(sortedCodes(attack), (QStringList{QStringLiteral("RU"), QStringLiteral("UA")}));
+}
+
+TEST(EventRecognizer, WeekdayTimeAndNoTimeWhereTheTextGivesNone)
+{
+    const Recognition r = recognize(QStringLiteral("The parliament voted on Tuesday. The earthquake left many homeless."));
+    const Entity *vote = entityOf(r, eventNamed(r, QStringLiteral("voted")));
+    ASSERT_TRUE(vote);
+    EXPECT_EQ(vote->attributes.value(Attr::Time), QStringLiteral("on Tuesday"));
+    const Entity *quake = entityOf(r, eventNamed(r, QStringLiteral("earthquake")));
+    ASSERT_TRUE(quake);
+    EXPECT_FALSE(quake->attributes.contains(Attr::Time));
+}
+
+TEST(EventRecognizer, SkipsNegatedAndHypotheticalHappenings)
+{
+    const QStringList texts = {
+        QStringLiteral("Analysts warned the dispute could escalate into a wider war."),
+        QStringLiteral("No matter what happens, unless it becomes an all-out regional war, little will change."),
+        QStringLiteral("The army did not attack the town."),
+        QStringLiteral("The minister has no plans to visit the region."),
+        QStringLiteral("Officials said Washington would impose tariffs."),
+        QStringLiteral("The government threatened to impose sanctions."),
+        QStringLiteral("Both sides hope to avoid a war."),
+        QStringLiteral("A defeat would be humiliating for the coalition."),
+    };
+    for (const QString &text : texts) {
+        const Recognition r = recognize(text);
+        EXPECT_TRUE(eventTexts(r).isEmpty()) << text.toStdString() << " -> " << eventTexts(r).join(u'|').toStdString();
+    }
+}
+
+TEST(EventRecognizer, ExistingHappeningUnderAConditionIsKept)
+{
+    // The tariffs exist; only their staying is conditional.
+    const Recognition r = recognize(QStringLiteral("If the tariffs stay in place, growth will slow."));
+    EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("tariffs")});
+    // Reported future with a date is scheduled, not hypothetical.
+    const Recognition reported = recognize(QStringLiteral("The ministry said the envoy would visit the capital next week."));
+    EXPECT_EQ(eventTexts(reported), QStringList{QStringLiteral("visit")});
+}
+
+TEST(EventRecognizer, SpeechVerbsAreNotEvents)
+{
+    const Recognition r = recognize(QStringLiteral("\"We are ready,\" the minister said on Monday. She added that the plan was sound, "
+                                                   "told reporters it was fair, announced a review and recalls the old days fondly."));
+    EXPECT_TRUE(eventTexts(r).isEmpty()) << eventTexts(r).join(u'|').toStdString();
+}
+
+TEST(EventRecognizer, GenericNotionsAreNotEvents)
+{
+    const Recognition r = recognize(QStringLiteral("Its foreign policy rests on trade and partnership, rhetoric about conflicts "
+                                                   "in the region and destabilising actions. Prosecutors opened a war crimes inquiry, "
+                                                   "and the firm can deal with a great deal of demand."));
+    EXPECT_TRUE(eventTexts(r).isEmpty()) << eventTexts(r).join(u'|').toStdString();
+}
+
+TEST(EventRecognizer, WeakNounsNeedAPossessorOrSpecifier)
+{
+    const Recognition r = recognize(QStringLiteral("Russia's action surprised Europe, and the conflict deepened."),
+                                    {{QStringLiteral("Russia"), QStringLiteral("RU")}});
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("action"), QStringLiteral("conflict")}));
+}
+
+TEST(EventRecognizer, HeadlineDropsArticles)
+{
+    const Recognition r = recognize(QStringLiteral("Ministers strike deal with Brussels\n\nThe deal was signed on Friday."));
+    const QStringList found = eventTexts(r);
+    EXPECT_FALSE(found.contains(QStringLiteral("strike")));
+    ASSERT_EQ(found.count(QStringLiteral("deal")), 2) << found.join(u'|').toStdString();
+    EXPECT_TRUE(found.contains(QStringLiteral("signed")));
+    EXPECT_EQ(eventNamed(r, QStringLiteral("deal"), 0)->entity, eventNamed(r, QStringLiteral("deal"), 1)->entity);
+}
+
+TEST(EventRecognizer, OffsetsCountCodePointsAfterAstralCharacters)
+{
+    // Flags and mathematical letters are outside the BMP: two UTF-16 units each.
+    const QString text = QStringLiteral("🇺🇦🔥 𝐀𝐁 Fans cheered. The summit opened in Rome.");
+    const Recognition r = recognize(text);
+    const Annotation *summit = eventNamed(r, QStringLiteral("summit"));
+    ASSERT_TRUE(summit);
+    const qsizetype utf16 = text.indexOf(QStringLiteral("summit"));
+    const qint64 codePoints = text.left(utf16).toUcs4().size();
+    EXPECT_LT(codePoints, utf16);
+    EXPECT_EQ(summit->start, codePoints);
+    EXPECT_EQ(summit->end, codePoints + 6);
+    EXPECT_EQ(summit->origin, Origin::Automatic);
+    EXPECT_EQ(summit->status, Status::Suggested);
+}
+
+TEST(EventRecognizer, CustomLexicon)
+{
+    EventLexicon lexicon;
+    lexicon.loadTriggers(QStringLiteral("# test\nregatta\tn\tsport\t-\trowing race\n"));
+    lexicon.loadNames(QStringLiteral("Boat Race\tsport\n"));
+    const EventRecognizer recognizer(lexicon);
+    const AnalyzedText text(QStringLiteral("The Boat Race drew crowds to the regattas, not the summit."));
+    Recognition r;
+    recognizer.recognize(text, r);
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("Boat Race"), QStringLiteral("regattas")}));
+    ASSERT_EQ(r.entities.size(), 1);
+    EXPECT_EQ(r.entities.first().type, Types::Event);
+}

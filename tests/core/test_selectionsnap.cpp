@@ -1,0 +1,58 @@
+#include "model/annotation.h"
+#include "model/selectionsnap.h"
+#include "testsupport.h"
+
+using namespace annotator;
+
+namespace {
+
+/// Snaps the selection of @p selected (its first occurrence) in @p text and
+/// returns the text of the resulting span, or "-" when nothing is left.
+QString snapped(const QString &text, const QString &selected, const QString &type = Types::Speaker)
+{
+    const qsizetype start = text.indexOf(selected);
+    EXPECT_GE(start, 0);
+    const auto r = snapSelection(text, start, start + selected.size(), type);
+    return r ? text.mid(r->start, r->end - r->start) : QStringLiteral("-");
+}
+
+} // namespace
+
+TEST(SelectionSnap, GrowsAPartialWordToTheWholeWord)
+{
+    const QString text = QStringLiteral("Minister Ana Duarte said so.");
+    EXPECT_EQ(snapped(text, QStringLiteral("na Dua")), QStringLiteral("Ana Duarte"));
+    EXPECT_EQ(snapped(text, QStringLiteral("Ana Duarte")), QStringLiteral("Ana Duarte"));
+}
+
+TEST(SelectionSnap, DropsQuoteMarksWhitespaceAndMarkdownButKeepsAQuotesPunctuation)
+{
+    const QString text = QStringLiteral("She said: \u201cWe will win, and soon.\u201d **Kathrin Hille** wrote.");
+    EXPECT_EQ(snapped(text, QStringLiteral(" \u201cWe will win, and soon.\u201d "), Types::Quote), QStringLiteral("We will win, and soon."));
+    EXPECT_EQ(snapped(text, QStringLiteral("**Kathrin Hille** ")), QStringLiteral("Kathrin Hille"));
+}
+
+TEST(SelectionSnap, AMentionLosesTrailingPunctuationAndAPossessive)
+{
+    const QString text = QStringLiteral("Colombia's president, and Chile, agreed.");
+    EXPECT_EQ(snapped(text, QStringLiteral("Colombia's"), Types::Country), QStringLiteral("Colombia"));
+    EXPECT_EQ(snapped(text, QStringLiteral("Chile, "), Types::Country), QStringLiteral("Chile"));
+}
+
+TEST(SelectionSnap, AHyphenatedCompoundKeepsItsPartsApart)
+{
+    const QString text = QStringLiteral("the China-Russia relationship");
+    EXPECT_EQ(snapped(text, QStringLiteral("Chin"), Types::Country), QStringLiteral("China"));
+}
+
+TEST(SelectionSnap, AnEmptySelectionTakesTheWordAtTheCursorAndNothingInBetween)
+{
+    const QString text = QStringLiteral("in Oslo , said");
+    const qsizetype inOslo = text.indexOf(QStringLiteral("sl"));
+    auto r = snapSelection(text, inOslo, inOslo, Types::Country);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(text.mid(r->start, r->end - r->start), QStringLiteral("Oslo"));
+    const qsizetype comma = text.indexOf(u',');
+    EXPECT_FALSE(snapSelection(text, comma, comma + 1, Types::Country));
+    EXPECT_FALSE(snapSelection(text, comma + 1, comma + 1, Types::Country));
+}

@@ -1,0 +1,297 @@
+// The correction workflow driven from the keyboard, as a user does it: tag,
+// retype, delete, accept and reject suggestions, undo and redo, the panels.
+#include "articleview.h"
+#include "entitypanel.h"
+#include "mainwindow.h"
+#include "quotelist.h"
+#include "storage/sidecarstore.h"
+#include "testsupport.h"
+
+#include <QLineEdit>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace annotator;
+using namespace annotator::test;
+
+namespace {
+
+// Original text written for these tests.
+const QString Article = QStringLiteral(
+    "# Grain corridor talks\n\n"
+    "\"We will keep the ships moving,\" said Elena Marsh, the Maltese envoy. Turkey and Ukraine welcomed the talks.\n\n"
+    "Marsh added that Egypt would host the next round.\n");
+
+class CorrectionTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_article = m_dir.filePath(QStringLiteral("grain.md"));
+        writeAll(m_article, Article.toUtf8());
+        m_window.setPrompter([this](QMessageBox::Icon, const QString &, const QString &text, QMessageBox::StandardButtons) {
+            m_prompts.append(text);
+            return m_answer;
+        });
+    }
+
+    void open()
+    {
+        ASSERT_TRUE(m_window.openFile(m_article));
+        m_window.waitUntilIdle();
+        m_window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(&m_window));
+        m_window.view()->setFocus();
+        QCoreApplication::processEvents();
+    }
+
+    /// Writes a sidecar with @p annotations (and a speaker entity e1 for
+    /// every Speaker and Quote) before the article is opened.
+    void writeSidecar(QList<Annotation> annotations)
+    {
+        QString error;
+        auto doc = Document::load(m_article, &error);
+        ASSERT_TRUE(doc);
+        AnnotationSet set;
+        AnnotationEdit edit;
+        edit.add(Entity{QStringLiteral("e1"), Types::Speaker, QStringLiteral("Elena Marsh"), {{Attr::Role, QStringLiteral("Maltese envoy")}}});
+        for (Annotation &a : annotations) {
+            a.id = set.newAnnotationId();
+            edit.add(a);
+        }
+        set.apply(edit);
+        ASSERT_TRUE(SidecarStore::save(*doc, set, &error)) << error.toStdString();
+    }
+
+    static Annotation mention(const QString &type, const QString &text, Status status = Status::Accepted, int occurrence = 0)
+    {
+        qsizetype at = -1;
+        for (int i = 0; i <= occurrence; ++i)
+            at = Article.indexOf(text, at + 1);
+        Annotation a;
+        a.type = type;
+        a.start = at;
+        a.end = at + text.size();
+        a.text = text;
+        a.status = status;
+        a.origin = status == Status::Suggested ? Origin::Automatic : Origin::Manual;
+        if (type == Types::Speaker)
+            a.entity = QStringLiteral("e1");
+        if (type == Types::Quote)
+            a.saidBy = QStringLiteral("e1");
+        return a;
+    }
+
+    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(m_window.view(), k, m); }
+
+    /// Puts the cursor at the start of @p text.
+    void cursorAt(const QString &text, int delta = 0) { m_window.view()->moveCursorTo(Article.indexOf(text) + delta); }
+
+    QList<Annotation> ofType(const QString &type, Status status) const
+    {
+        QList<Annotation> out;
+        for (const Annotation &a : m_window.annotations()->ofType(type)) {
+            if (a.status == status)
+                out.append(a);
+        }
+        return out;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_article;
+    MainWindow m_window;
+    QStringList m_prompts;
+    QMessageBox::StandardButton m_answer = QMessageBox::Ok;
+};
+
+} // namespace
+
+TEST_F(CorrectionTest, AKeyboardSelectionTaggedWithAKeySnapsToWholeWordsWithoutQuoteMarks)
+{
+    open();
+    // Shift+arrows from inside "Elena" to inside "Marsh": the tag covers both
+    // whole words.
+    cursorAt(QStringLiteral("Elena"), 2);
+    for (int i = 0; i < 8; ++i)
+        key(Qt::Key_Right, Qt::ShiftModifier);
+    key(Qt::Key_1);
+    const auto speakers = ofType(Types::Speaker, Status::Accepted);
+    ASSERT_EQ(speakers.size(), 1);
+    EXPECT_EQ(speakers.first().text, QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(speakers.first().origin, Origin::Manual);
+
+    // A quote selected with its quote marks and the comma after them.
+    const qsizetype open = Article.indexOf(u'"');
+    m_window.view()->selectRange(open, Article.indexOf(QStringLiteral(" said")));
+    key(Qt::Key_4);
+    const auto quotes = ofType(Types::Quote, Status::Accepted);
+    ASSERT_EQ(quotes.size(), 1);
+    EXPECT_EQ(quotes.first().text, QStringLiteral("We will keep the ships moving,"));
+
+    // No selection: the word at the cursor.
+    cursorAt(QStringLiteral("Egypt"), 3);
+    key(Qt::Key_2);
+    ASSERT_EQ(ofType(Types::Country, Status::Accepted).size(), 1);
+    EXPECT_EQ(ofType(Types::Country, Status::Accepted).first().text, QStringLiteral("Egypt"));
+    EXPECT_TRUE(m_window.isWindowModified());
+}
+
+TEST_F(CorrectionTest, AnAnnotationCanNestInsideAnother)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh, the Maltese envoy"))});
+    open();
+    m_window.view()->selectRange(Article.indexOf(QStringLiteral("Maltese")), Article.indexOf(QStringLiteral("Maltese")) + 7);
+    key(Qt::Key_2);
+    EXPECT_EQ(m_window.annotations()->size(), 2);
+    EXPECT_EQ(ofType(Types::Country, Status::Accepted).value(0).text, QStringLiteral("Maltese"));
+}
+
+TEST_F(CorrectionTest, KeysRetypeAndDeleteTheAnnotationUnderTheCursorAndUndoRedoBringsThemBack)
+{
+    writeSidecar({mention(Types::Country, QStringLiteral("Turkey")), mention(Types::Event, QStringLiteral("Ukraine"), Status::Suggested)});
+    open();
+    cursorAt(QStringLiteral("Ukraine"), 2);
+    key(Qt::Key_2);
+    ASSERT_EQ(ofType(Types::Country, Status::Accepted).size(), 2);
+    EXPECT_TRUE(ofType(Types::Event, Status::Suggested).isEmpty());
+
+    cursorAt(QStringLiteral("Turkey"), 1);
+    key(Qt::Key_Delete);
+    ASSERT_EQ(m_window.annotations()->size(), 1);
+    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Ukraine"));
+
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(m_window.annotations()->size(), 2);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(ofType(Types::Event, Status::Suggested).size(), 1);
+    EXPECT_FALSE(m_window.isWindowModified());
+    key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(ofType(Types::Country, Status::Accepted).size(), 2);
+    key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(m_window.annotations()->size(), 1);
+    EXPECT_TRUE(m_window.isWindowModified());
+}
+
+TEST_F(CorrectionTest, SuggestionsAreWalkedAcceptedAndRejectedFromTheKeyboard)
+{
+    writeSidecar({mention(Types::Country, QStringLiteral("Maltese"), Status::Suggested),
+                  mention(Types::Country, QStringLiteral("Turkey"), Status::Suggested),
+                  mention(Types::Event, QStringLiteral("talks"), Status::Suggested, 1),
+                  mention(Types::Country, QStringLiteral("Egypt"), Status::Suggested)});
+    open();
+    m_window.view()->moveCursorTo(0);
+    key(Qt::Key_N);
+    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("Maltese"));
+    key(Qt::Key_A); // accept, and on to Turkey
+    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("Turkey"));
+    key(Qt::Key_R); // reject, and on to talks
+    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("talks"));
+    key(Qt::Key_N, Qt::ShiftModifier); // back: Turkey is no longer a suggestion
+    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("Egypt"));
+
+    EXPECT_EQ(ofType(Types::Country, Status::Accepted).value(0).text, QStringLiteral("Maltese"));
+    EXPECT_EQ(ofType(Types::Country, Status::Rejected).value(0).text, QStringLiteral("Turkey"));
+    // The rejected one is kept (the lexicon learns from it) but not drawn.
+    EXPECT_EQ(m_window.annotations()->size(), 4);
+
+    // Undo takes back the rejection alone.
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(ofType(Types::Country, Status::Suggested).size(), 2);
+}
+
+TEST_F(CorrectionTest, AllSuggestionsOfATypeAreAcceptedOrRejectedInOneUndoableStep)
+{
+    writeSidecar({mention(Types::Country, QStringLiteral("Turkey"), Status::Suggested),
+                  mention(Types::Country, QStringLiteral("Ukraine"), Status::Suggested),
+                  mention(Types::Country, QStringLiteral("Egypt"), Status::Suggested),
+                  mention(Types::Event, QStringLiteral("talks"), Status::Suggested, 1)});
+    open();
+    cursorAt(QStringLiteral("Ukraine"));
+    key(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(ofType(Types::Country, Status::Accepted).size(), 3);
+    EXPECT_EQ(ofType(Types::Event, Status::Suggested).size(), 1);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(ofType(Types::Country, Status::Suggested).size(), 3);
+
+    m_window.setStatusOfAll(QString(), Status::Rejected);
+    EXPECT_EQ(ofType(Types::Country, Status::Rejected).size(), 3);
+    EXPECT_EQ(ofType(Types::Event, Status::Rejected).size(), 1);
+    EXPECT_EQ(m_window.annotations()->undoText(), QStringLiteral("Reject all suggestions"));
+}
+
+TEST_F(CorrectionTest, TheEntityPanelCountsQuotesAndMentionsAndJumpsToThem)
+{
+    Annotation malta = mention(Types::Country, QStringLiteral("Maltese"));
+    malta.attributes.insert(Attr::Code, QStringLiteral("MT"));
+    Annotation egypt = mention(Types::Country, QStringLiteral("Egypt"));
+    egypt.attributes.insert(Attr::Code, QStringLiteral("EG"));
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
+                  mention(Types::Quote, QStringLiteral("We will keep the ships moving,")), malta, egypt});
+    open();
+    QTreeWidget *tree = m_window.entityPanel()->tree();
+    ASSERT_EQ(tree->topLevelItemCount(), 3);
+    QTreeWidgetItem *speakers = tree->topLevelItem(0);
+    ASSERT_EQ(speakers->childCount(), 1);
+    EXPECT_EQ(speakers->child(0)->text(0), QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(speakers->child(0)->text(1), QStringLiteral("Maltese envoy"));
+    EXPECT_EQ(speakers->child(0)->text(2), QStringLiteral("1")); // quotes
+    QTreeWidgetItem *countries = tree->topLevelItem(1);
+    ASSERT_EQ(countries->childCount(), 2);
+    EXPECT_EQ(countries->child(0)->text(1).size(), 2);
+
+    // Activating the speaker goes to each of its mentions in turn.
+    Q_EMIT tree->itemActivated(speakers->child(0), 0);
+    EXPECT_EQ(m_window.view()->textCursor().selectedText(), QStringLiteral("Elena Marsh"));
+    Q_EMIT tree->itemActivated(speakers->child(0), 0);
+    EXPECT_EQ(m_window.view()->textCursor().selectedText(), QStringLiteral("Marsh"));
+    EXPECT_EQ(m_window.view()->selectionStart(), Article.lastIndexOf(QStringLiteral("Marsh")));
+
+    // The filter narrows the rows.
+    m_window.entityPanel()->filter()->setText(QStringLiteral("eg"));
+    EXPECT_TRUE(countries->child(0)->isHidden() != countries->child(1)->isHidden());
+
+    // An edit shows in the panel.
+    cursorAt(QStringLiteral("Turkey"));
+    key(Qt::Key_2);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(1)->childCount(), 3);
+
+    // The quote list says who said what.
+    QTreeWidget *quotes = m_window.quoteList()->tree();
+    ASSERT_EQ(quotes->topLevelItemCount(), 1);
+    EXPECT_EQ(quotes->topLevelItem(0)->text(0), QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(quotes->topLevelItem(0)->text(1), QStringLiteral("We will keep the ships moving,"));
+    Q_EMIT quotes->itemActivated(quotes->topLevelItem(0), 1);
+    EXPECT_EQ(m_window.view()->textCursor().selectedText(), QStringLiteral("We will keep the ships moving,"));
+}
+
+TEST_F(CorrectionTest, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWindow)
+{
+    open();
+    cursorAt(QStringLiteral("Egypt"));
+    key(Qt::Key_2);
+    m_answer = QMessageBox::Cancel;
+    EXPECT_FALSE(m_window.close());
+    EXPECT_EQ(m_prompts.size(), 1);
+    EXPECT_TRUE(m_window.isVisible());
+    m_answer = QMessageBox::Save;
+    EXPECT_TRUE(m_window.close());
+    QString error;
+    EXPECT_EQ(SidecarStore::load(*Document::load(m_article, &error)).data.annotations.size(), 1);
+}
+
+TEST_F(CorrectionTest, TheShortcutHelpListsTheTaggingKeys)
+{
+    const auto rows = m_window.shortcuts();
+    auto keyOf = [&](const QString &action) {
+        for (const auto &[text, keys] : rows) {
+            if (text == action)
+                return keys;
+        }
+        return QString();
+    };
+    EXPECT_EQ(keyOf(QStringLiteral("Tag as Speaker")), QStringLiteral("1"));
+    EXPECT_EQ(keyOf(QStringLiteral("Tag as Quote")), QStringLiteral("4"));
+    EXPECT_TRUE(keyOf(QStringLiteral("Save Annotations")).contains(QStringLiteral("S")));
+}

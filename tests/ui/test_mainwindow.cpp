@@ -1,0 +1,239 @@
+// The first window: opening an article with its annotations, drawing them,
+// the modified state, saving, and never overwriting an unreadable sidecar.
+#include "annotationhighlighter.h"
+#include "annotationstyle.h"
+#include "articleview.h"
+#include "mainwindow.h"
+#include "settings.h"
+#include "storage/sidecarstore.h"
+#include "testsupport.h"
+
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace annotator;
+using namespace annotator::test;
+
+namespace {
+
+// Original text written for these tests; a CRLF line break and a character
+// outside the BMP before the mentions, so both offset systems are exercised.
+const QString Article = QStringLiteral("# Harbour deal 🚢 signed\r\n\r\n"
+                                       "Minister Ana Duarte said \"the port opens in May.\" Portugal and Brazil agreed.\r\n");
+
+struct Recorded {
+    QMessageBox::Icon icon;
+    QString title;
+    QString text;
+};
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_article = m_dir.filePath(QStringLiteral("harbour.md"));
+        writeAll(m_article, Article.toUtf8());
+        m_window.setPrompter([this](QMessageBox::Icon icon, const QString &title, const QString &text, QMessageBox::StandardButtons) {
+            m_prompts.append({icon, title, text});
+            return m_answer;
+        });
+    }
+
+    /// Code point offset of @p needle in the article.
+    static qint64 offsetOf(const QString &needle)
+    {
+        const qsizetype utf16 = Article.indexOf(needle);
+        return codePointCount(Article.left(utf16));
+    }
+
+    static Annotation mention(const QString &type, const QString &text, Status status = Status::Accepted)
+    {
+        Annotation a;
+        a.type = type;
+        a.start = offsetOf(text);
+        a.end = a.start + codePointCount(text);
+        a.text = text;
+        a.status = status;
+        a.origin = status == Status::Suggested ? Origin::Automatic : Origin::Manual;
+        return a;
+    }
+
+    /// Writes a sidecar for the article holding @p annotations.
+    void writeSidecar(const QList<Annotation> &annotations)
+    {
+        QString error;
+        auto doc = Document::load(m_article, &error);
+        ASSERT_TRUE(doc) << error.toStdString();
+        AnnotationSet set;
+        for (const Annotation &a : annotations)
+            set.addAnnotation(a);
+        ASSERT_TRUE(SidecarStore::save(*doc, set, &error)) << error.toStdString();
+    }
+
+    /// The character format drawn at the start of @p text in the view.
+    QTextCharFormat formatAt(const QString &text)
+    {
+        ArticleView *view = m_window.view();
+        const int pos = view->positions().toView(offsetOf(text));
+        const QTextBlock block = view->document()->findBlock(pos);
+        const int inBlock = pos - block.position();
+        QTextCharFormat found;
+        for (const QTextLayout::FormatRange &r : block.layout()->formats()) {
+            if (r.start <= inBlock && inBlock < r.start + r.length)
+                found.merge(r.format);
+        }
+        return found;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_article;
+    MainWindow m_window;
+    QList<Recorded> m_prompts;
+    QMessageBox::StandardButton m_answer = QMessageBox::Ok;
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, DrawsStoredAnnotationsAtTheirMentionsInTheTypesColour)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Ana Duarte")), mention(Types::Country, QStringLiteral("Brazil"), Status::Suggested)});
+    ASSERT_TRUE(m_window.openFile(m_article));
+    EXPECT_TRUE(m_prompts.isEmpty());
+    ASSERT_EQ(m_window.annotations()->size(), 2);
+
+    const AnnotationStyle &style = m_window.view()->highlighter()->style();
+    const QTextCharFormat speaker = formatAt(QStringLiteral("Ana Duarte"));
+    EXPECT_EQ(speaker.underlineColor(), style.color(Types::Speaker));
+    EXPECT_EQ(speaker.underlineStyle(), QTextCharFormat::SingleUnderline);
+    EXPECT_EQ(speaker.background().color().rgb(), style.color(Types::Speaker).rgb());
+
+    // The suggestion is drawn, but differently from an accepted annotation.
+    const QTextCharFormat country = formatAt(QStringLiteral("Brazil"));
+    EXPECT_EQ(country.underlineColor(), style.color(Types::Country));
+    EXPECT_EQ(country.underlineStyle(), QTextCharFormat::DashUnderline);
+
+    // Text around the mentions carries no annotation colour.
+    EXPECT_FALSE(formatAt(QStringLiteral("Minister")).hasProperty(QTextFormat::TextUnderlineColor));
+    EXPECT_FALSE(formatAt(QStringLiteral("Portugal")).hasProperty(QTextFormat::TextUnderlineColor));
+    // The Markdown highlighting is still there beneath: the heading differs
+    // from body text.
+    EXPECT_NE(formatAt(QStringLiteral("Harbour")), formatAt(QStringLiteral("Minister")));
+}
+
+TEST_F(MainWindowTest, AnEditRedrawsOnlyItsBlockAndMarksTheWindowModified)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Ana Duarte"))});
+    ASSERT_TRUE(m_window.openFile(m_article));
+    EXPECT_TRUE(m_window.windowTitle().contains(QStringLiteral("harbour.md")));
+    EXPECT_FALSE(m_window.isWindowModified());
+    m_window.view()->highlighter()->takeRehighlightCount();
+
+    m_window.annotations()->addAnnotation(mention(Types::Country, QStringLiteral("Portugal")));
+    EXPECT_TRUE(m_window.isWindowModified());
+    EXPECT_EQ(formatAt(QStringLiteral("Portugal")).underlineColor(), m_window.view()->highlighter()->style().color(Types::Country));
+    EXPECT_EQ(m_window.view()->highlighter()->takeRehighlightCount(), 1);
+
+    // A rejected annotation is not drawn.
+    Annotation rejected = m_window.annotations()->ofType(Types::Country).first();
+    rejected.status = Status::Rejected;
+    m_window.annotations()->updateAnnotation(rejected);
+    EXPECT_FALSE(formatAt(QStringLiteral("Portugal")).hasProperty(QTextFormat::TextUnderlineColor));
+
+    m_window.annotations()->undo();
+    m_window.annotations()->undo();
+    EXPECT_FALSE(m_window.isWindowModified());
+    EXPECT_FALSE(formatAt(QStringLiteral("Portugal")).hasProperty(QTextFormat::TextUnderlineColor));
+}
+
+TEST_F(MainWindowTest, CtrlSSavesTheSidecarAndClearsTheModifiedState)
+{
+    ASSERT_TRUE(m_window.openFile(m_article));
+    m_window.waitUntilIdle();
+    m_window.annotations()->addAnnotation(mention(Types::Event, QStringLiteral("agreed")));
+    ASSERT_TRUE(m_window.isWindowModified());
+
+    m_window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+    QTest::keyClick(m_window.view(), Qt::Key_S, Qt::ControlModifier);
+    EXPECT_FALSE(m_window.isWindowModified());
+    EXPECT_TRUE(m_prompts.isEmpty());
+
+    QString error;
+    auto doc = Document::load(m_article, &error);
+    ASSERT_TRUE(doc);
+    const auto loaded = SidecarStore::load(*doc);
+    ASSERT_EQ(loaded.status, SidecarStore::LoadStatus::Loaded);
+    ASSERT_EQ(loaded.data.annotations.size(), 1);
+    EXPECT_EQ(loaded.data.annotations.first().text, QStringLiteral("agreed"));
+    EXPECT_EQ(Settings().recentFiles().value(0), QFileInfo(m_article).absoluteFilePath());
+}
+
+TEST_F(MainWindowTest, AnUnreadableSidecarIsReportedAndOnlyReplacedWithConsent)
+{
+    const QString sidecar = SidecarStore::sidecarPath(m_article);
+    const QByteArray broken = "{ \"version\": 1, \"annotations\": [ broken";
+    writeAll(sidecar, broken);
+
+    ASSERT_TRUE(m_window.openFile(m_article));
+    ASSERT_EQ(m_prompts.size(), 1);
+    EXPECT_EQ(m_prompts.first().icon, QMessageBox::Warning);
+    EXPECT_TRUE(m_prompts.first().text.contains(QFileInfo(sidecar).fileName()));
+    EXPECT_TRUE(m_window.annotations()->isEmpty());
+    // No suggestions either: the user first decides about the file.
+    EXPECT_FALSE(m_window.isBusy());
+
+    m_window.annotations()->addAnnotation(mention(Types::Country, QStringLiteral("Portugal")));
+    m_answer = QMessageBox::Cancel;
+    EXPECT_FALSE(m_window.save());
+    EXPECT_EQ(readAll(sidecar), broken);
+    EXPECT_TRUE(m_window.isWindowModified());
+
+    m_answer = QMessageBox::Yes;
+    EXPECT_TRUE(m_window.save());
+    EXPECT_NE(readAll(sidecar), broken);
+    QString error;
+    auto doc = Document::load(m_article, &error);
+    EXPECT_EQ(SidecarStore::load(*doc).data.annotations.size(), 1);
+}
+
+TEST_F(MainWindowTest, AnnotationsThatCannotBePlacedAfterAnEditOfTheArticleAreCounted)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Ana Duarte")), mention(Types::Country, QStringLiteral("Brazil"))});
+    QString changed = Article;
+    changed.replace(QStringLiteral(" and Brazil"), QString());
+    changed.prepend(QStringLiteral("Updated. "));
+    writeAll(m_article, changed.toUtf8());
+
+    ASSERT_TRUE(m_window.openFile(m_article));
+    ASSERT_EQ(m_prompts.size(), 1);
+    EXPECT_TRUE(m_prompts.first().text.contains(QStringLiteral("1 annotation")));
+    EXPECT_EQ(m_window.annotations()->orphans().size(), 1);
+    // The moved speaker is drawn at its new place.
+    const ArticleView *view = m_window.view();
+    const Annotation speaker = m_window.annotations()->ofType(Types::Speaker).value(0);
+    EXPECT_EQ(view->document()->toPlainText().mid(view->positions().toView(speaker.start), 10), QStringLiteral("Ana Duarte"));
+}
+
+TEST_F(MainWindowTest, AnArticleThatCannotBeReadIsReportedByName)
+{
+    const QString binary = m_dir.filePath(QStringLiteral("picture.md"));
+    writeAll(binary, QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11));
+    EXPECT_FALSE(m_window.openFile(binary));
+    ASSERT_EQ(m_prompts.size(), 1);
+    EXPECT_TRUE(m_prompts.first().text.contains(QStringLiteral("picture.md")));
+}
+
+TEST_F(MainWindowTest, ThemesComeFromTheViewMenuAndDarkThemesGetLighterColours)
+{
+    ASSERT_TRUE(m_window.setThemeName(QStringLiteral("Breeze Dark")));
+    EXPECT_TRUE(m_window.view()->highlighter()->style().isDark());
+    EXPECT_LT(m_window.view()->palette().color(QPalette::Base).lightness(), 100);
+    const QColor darkSpeaker = m_window.view()->highlighter()->style().color(Types::Speaker);
+    ASSERT_TRUE(m_window.setThemeName(QStringLiteral("Breeze Light")));
+    EXPECT_FALSE(m_window.view()->highlighter()->style().isDark());
+    EXPECT_GT(darkSpeaker.lightness(), m_window.view()->highlighter()->style().color(Types::Speaker).lightness());
+    EXPECT_FALSE(m_window.setThemeName(QStringLiteral("No Such Theme")));
+}

@@ -1,0 +1,81 @@
+#include "articleview.h"
+
+#include "annotationhighlighter.h"
+#include "model/document.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+
+#include <QFontDatabase>
+#include <QTextBlock>
+
+namespace annotator {
+
+ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_repository(repository)
+{
+    setReadOnly(true);
+    // Read-only, but the cursor still moves and selects from the keyboard.
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setAcceptDrops(false);
+    viewport()->setAcceptDrops(false);
+    setCenterOnScroll(false);
+    document()->setDocumentMargin(14);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    setFont(f);
+    m_highlighter = new AnnotationHighlighter(document());
+    m_highlighter->setDefinition(m_repository.definitionForName(QStringLiteral("Markdown")));
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, [this] { Q_EMIT cursorOffsetChanged(cursorOffset()); });
+}
+
+ArticleView::~ArticleView() = default;
+
+void ArticleView::showDocument(const Document &document, const AnnotationSet *set)
+{
+    m_positions = ViewPositions(document);
+    // Setting the text highlights every block once, annotations included.
+    m_highlighter->setAnnotations(set, &m_positions);
+    setPlainText(document.text());
+}
+
+qint64 ArticleView::selectionStart() const
+{
+    return m_positions.toCodePoint(textCursor().selectionStart());
+}
+
+qint64 ArticleView::selectionEnd() const
+{
+    return m_positions.toCodePoint(textCursor().selectionEnd());
+}
+
+bool ArticleView::hasSelection() const
+{
+    return textCursor().hasSelection();
+}
+
+qint64 ArticleView::cursorOffset() const
+{
+    return m_positions.toCodePoint(textCursor().position());
+}
+
+void ArticleView::selectRange(qint64 start, qint64 end)
+{
+    QTextCursor c = textCursor();
+    c.setPosition(m_positions.toView(end));
+    c.setPosition(m_positions.toView(start), QTextCursor::KeepAnchor);
+    setTextCursor(c);
+    ensureCursorVisible();
+}
+
+void ArticleView::moveCursorTo(qint64 offset)
+{
+    QTextCursor c = textCursor();
+    c.setPosition(m_positions.toView(offset));
+    setTextCursor(c);
+    ensureCursorVisible();
+}
+
+} // namespace annotator

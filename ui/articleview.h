@@ -1,0 +1,52 @@
+#pragma once
+
+#include "viewpositions.h"
+
+#include <QPlainTextEdit>
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
+namespace annotator {
+
+class AnnotationHighlighter;
+class AnnotationSet;
+class Document;
+
+/// The article, read-only, with its Markdown highlighting and annotations.
+/// The text cursor moves and selects from the keyboard too, so tagging works
+/// without a mouse. Speaks code point offsets to the rest of the program.
+class ArticleView : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *parent = nullptr);
+    ~ArticleView() override;
+
+    /// Shows @p document with the annotations of @p set (both must outlive
+    /// the view or the next call).
+    void showDocument(const Document &document, const AnnotationSet *set);
+    AnnotationHighlighter *highlighter() const { return m_highlighter; }
+    const ViewPositions &positions() const { return m_positions; }
+
+    /// The selection, or the cursor position twice, in code points.
+    qint64 selectionStart() const;
+    qint64 selectionEnd() const;
+    bool hasSelection() const;
+    qint64 cursorOffset() const;
+    /// Selects [start, end) (code points) and scrolls it into view.
+    void selectRange(qint64 start, qint64 end);
+    /// Puts the cursor at @p offset without selecting.
+    void moveCursorTo(qint64 offset);
+
+Q_SIGNALS:
+    void cursorOffsetChanged(qint64 offset);
+
+private:
+    ViewPositions m_positions;
+    AnnotationHighlighter *m_highlighter = nullptr;
+    KSyntaxHighlighting::Repository &m_repository;
+};
+
+} // namespace annotator

@@ -1,0 +1,198 @@
+#include "entitypanel.h"
+
+#include "model/annotationset.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace annotator {
+
+namespace {
+
+enum Column { NameColumn, DetailColumn, CountColumn };
+enum Role { MentionsRole = Qt::UserRole + 1, NextRole };
+
+/// One row: a speaker, a country or an event and where it is mentioned.
+struct Row {
+    QString name;
+    QString detail;
+    int count = 0;
+    QList<QPair<qint64, qint64>> mentions;
+    QHash<QString, int> texts; ///< how often each mention text occurs, for the name
+};
+
+QString mostFrequent(const QHash<QString, int> &texts)
+{
+    QString best;
+    int n = -1;
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        if (it.value() > n || (it.value() == n && it.key().size() > best.size())) {
+            best = it.key();
+            n = it.value();
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
+    : QWidget(parent)
+    , m_set(set)
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeWidget(this))
+    , m_refresh(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_filter->setPlaceholderText(tr("Filter"));
+    m_filter->setClearButtonEnabled(true);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_tree);
+    m_tree->setColumnCount(3);
+    m_tree->setHeaderLabels({tr("Name"), tr("Role / code / time"), tr("#")});
+    m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(DetailColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(0);
+    connect(m_refresh, &QTimer::timeout, this, &EntityPanel::refresh);
+    connect(m_set, &AnnotationSet::changed, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_set, &AnnotationSet::wasReset, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_tree, &QTreeWidget::itemActivated, this, &EntityPanel::activate);
+    connect(m_filter, &QLineEdit::textChanged, this, &EntityPanel::applyFilter);
+    refresh();
+}
+
+void EntityPanel::refresh()
+{
+    m_refresh->stop();
+    // Rows keyed by what makes two mentions the same thing: the entity, a
+    // country's code, or else the mention text.
+    std::map<QString, Row> speakers, countries, events;
+    for (const Annotation &a : m_set->annotations()) {
+        if (a.status == Status::Rejected)
+            continue;
+        std::map<QString, Row> *rows = nullptr;
+        QString key;
+        if (a.type == Types::Speaker) {
+            rows = &speakers;
+            key = a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity;
+        } else if (a.type == Types::Country) {
+            rows = &countries;
+            const QString code = a.attributes.value(Attr::Code);
+            key = code.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("c:") + code;
+        } else if (a.type == Types::Event) {
+            rows = &events;
+            key = a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity;
+        } else {
+            continue;
+        }
+        Row &row = (*rows)[key];
+        row.mentions.append({a.start, a.end});
+        row.texts[a.text] += 1;
+        if (a.type == Types::Country)
+            row.detail = a.attributes.value(Attr::Code);
+        if (a.type == Types::Speaker && row.detail.isEmpty())
+            row.detail = a.attributes.value(Attr::Role);
+    }
+    for (auto &[key, row] : speakers) {
+        row.name = mostFrequent(row.texts);
+        if (key.startsWith(u'e')) {
+            const QString id = key.mid(2);
+            if (const Entity *e = m_set->entity(id)) {
+                if (!e->name.isEmpty())
+                    row.name = e->name;
+                if (e->attributes.contains(Attr::Role))
+                    row.detail = e->attributes.value(Attr::Role);
+            }
+            for (const Annotation &q : m_set->quotesOf(id))
+                row.count += q.status != Status::Rejected;
+        }
+    }
+    for (auto &[key, row] : countries) {
+        row.name = mostFrequent(row.texts);
+        row.count = int(row.mentions.size());
+    }
+    for (auto &[key, row] : events) {
+        row.name = mostFrequent(row.texts);
+        row.count = int(row.mentions.size());
+        if (key.startsWith(u'e')) {
+            if (const Entity *e = m_set->entity(key.mid(2))) {
+                if (!e->name.isEmpty())
+                    row.name = e->name;
+                row.detail = e->attributes.value(Attr::Time);
+            }
+        }
+    }
+
+    // Keep which groups were open across rebuilds.
+    QSet<QString> collapsed;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        if (!m_tree->topLevelItem(i)->isExpanded())
+            collapsed.insert(m_tree->topLevelItem(i)->data(NameColumn, Qt::UserRole).toString());
+    }
+    m_tree->clear();
+    auto addGroup = [&](const QString &type, const QString &title, const QString &countTip, std::map<QString, Row> &rows) {
+        auto *group = new QTreeWidgetItem(m_tree, {title.arg(rows.size())});
+        group->setData(NameColumn, Qt::UserRole, type);
+        group->setFirstColumnSpanned(true);
+        QList<Row *> sorted;
+        for (auto &[key, row] : rows)
+            sorted.append(&row);
+        std::stable_sort(sorted.begin(), sorted.end(), [](const Row *a, const Row *b) {
+            return a->mentions.size() != b->mentions.size() ? a->mentions.size() > b->mentions.size()
+                                                            : a->name.localeAwareCompare(b->name) < 0;
+        });
+        for (const Row *row : std::as_const(sorted)) {
+            auto *item = new QTreeWidgetItem(group, {row->name, row->detail, QString::number(row->count)});
+            item->setToolTip(CountColumn, countTip);
+            item->setToolTip(NameColumn, tr("%n mention(s); activate to go to each in turn", nullptr, int(row->mentions.size())));
+            QVariantList mentions;
+            for (const auto &[s, e] : row->mentions)
+                mentions.append(QVariant::fromValue(QPair<qint64, qint64>(s, e)));
+            item->setData(NameColumn, MentionsRole, mentions);
+            item->setData(NameColumn, NextRole, 0);
+            item->setTextAlignment(CountColumn, Qt::AlignRight | Qt::AlignVCenter);
+        }
+        group->setExpanded(!collapsed.contains(type));
+    };
+    addGroup(Types::Speaker, tr("Speakers (%1)"), tr("Quotes attributed to this speaker"), speakers);
+    addGroup(Types::Country, tr("Countries (%1)"), tr("Mentions of this country"), countries);
+    addGroup(Types::Event, tr("Events (%1)"), tr("Mentions of this event"), events);
+    applyFilter();
+}
+
+void EntityPanel::activate(QTreeWidgetItem *item)
+{
+    const QVariantList mentions = item->data(NameColumn, MentionsRole).toList();
+    if (mentions.isEmpty())
+        return;
+    const int next = item->data(NameColumn, NextRole).toInt() % mentions.size();
+    item->setData(NameColumn, NextRole, next + 1);
+    const auto span = mentions.at(next).value<QPair<qint64, qint64>>();
+    Q_EMIT jumpTo(span.first, span.second);
+}
+
+void EntityPanel::applyFilter()
+{
+    const QString needle = m_filter->text().trimmed();
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(i);
+        for (int j = 0; j < group->childCount(); ++j) {
+            QTreeWidgetItem *row = group->child(j);
+            row->setHidden(!needle.isEmpty() && !row->text(NameColumn).contains(needle, Qt::CaseInsensitive)
+                           && !row->text(DetailColumn).contains(needle, Qt::CaseInsensitive));
+        }
+    }
+}
+
+} // namespace annotator

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace annotator {
+
+class AnnotationSet;
+
+/// The whole article at a glance: speakers with their role and number of
+/// quotes, countries with their ISO code and number of mentions, events with
+/// their time. Activating a row jumps to its mentions one after another; the
+/// filter narrows the rows. Follows the set's changes.
+class EntityPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EntityPanel(const AnnotationSet *set, QWidget *parent = nullptr);
+
+    QTreeWidget *tree() const { return m_tree; }
+    QLineEdit *filter() const { return m_filter; }
+    /// Rebuilds the rows now (they are otherwise rebuilt just after a change).
+    void refresh();
+
+Q_SIGNALS:
+    /// The user asked to see the mention at [start, end) (code points).
+    void jumpTo(qint64 start, qint64 end);
+
+private:
+    void activate(QTreeWidgetItem *item);
+    void applyFilter();
+
+    const AnnotationSet *m_set;
+    QLineEdit *m_filter;
+    QTreeWidget *m_tree;
+    QTimer *m_refresh;
+};
+
+} // namespace annotator

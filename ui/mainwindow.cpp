@@ -1,0 +1,836 @@
+#include "mainwindow.h"
+
+#include "annotationhighlighter.h"
+#include "annotationstyle.h"
+#include "articleview.h"
+#include "backgroundrecognition.h"
+#include "entitypanel.h"
+#include "legendwidget.h"
+#include "model/selectionsnap.h"
+#include "quotelist.h"
+#include "settings.h"
+#include "storage/sidecarstore.h"
+
+#include <KSyntaxHighlighting/Theme>
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QStatusBar>
+
+namespace annotator {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_set(new AnnotationSet(this))
+    , m_view(new ArticleView(m_repository, this))
+    , m_legend(new LegendWidget(this))
+    , m_statusLabel(new QLabel(this))
+    , m_recognition(new BackgroundRecognition(this))
+{
+    setCentralWidget(m_view);
+    setAcceptDrops(true);
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_legend);
+    createActions();
+    createPanels();
+
+    connect(m_set, &AnnotationSet::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    connect(m_set, &AnnotationSet::changed, this, &MainWindow::updateStatus);
+    connect(m_set, &AnnotationSet::wasReset, this, &MainWindow::updateStatus);
+    connect(m_recognition, &BackgroundRecognition::finished, this, &MainWindow::addSuggestions);
+
+    Settings settings;
+    m_themeName = settings.themeName();
+    applyTheme();
+    if (!restoreGeometry(settings.windowGeometry()))
+        resize(1100, 760);
+    restoreState(settings.windowState());
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // The highlighter must not follow a set that is going away.
+    m_view->highlighter()->setAnnotations(nullptr, nullptr);
+}
+
+QMessageBox::StandardButton MainWindow::ask(QMessageBox::Icon icon, const QString &title, const QString &text,
+                                            QMessageBox::StandardButtons buttons)
+{
+    if (m_prompter)
+        return m_prompter(icon, title, text, buttons);
+    QMessageBox box(icon, title, text, buttons, this);
+    return QMessageBox::StandardButton(box.exec());
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    file->addAction(tr("Open Sample &Article"), this, [this] {
+        if (!maybeKeepChanges())
+            return;
+        QString error;
+        QFile f(QStringLiteral(":/sample/sample-article.md"));
+        f.open(QIODevice::ReadOnly);
+        if (auto doc = Document::decode(f.readAll(), QStringLiteral("sample-article.md"), &error))
+            openDocument(*doc);
+    });
+    file->addSeparator();
+    QAction *save = file->addAction(tr("&Save Annotations"), this, &MainWindow::save);
+    save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    createEditActions();
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *themes = viewMenu->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    QAction *automatic = themes->addAction(tr("Follow the System"));
+    automatic->setCheckable(true);
+    automatic->setData(QString());
+    m_themeGroup->addAction(automatic);
+    themes->addSeparator();
+    auto all = m_repository.themes();
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.translatedName().localeAwareCompare(b.translatedName()) < 0; });
+    for (const auto &theme : all) {
+        QAction *a = themes->addAction(theme.translatedName());
+        a->setCheckable(true);
+        a->setData(theme.name());
+        m_themeGroup->addAction(a);
+    }
+    connect(m_themeGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        setThemeName(a->data().toString());
+        Settings().setThemeName(m_themeName);
+    });
+    viewMenu->addSeparator();
+    for (const QString &type : AnnotationStyle::builtInTypes()) {
+        QAction *show = viewMenu->addAction(tr("Show %1 Annotations").arg(type));
+        show->setCheckable(true);
+        show->setChecked(true);
+        connect(show, &QAction::toggled, this, [this, type](bool on) {
+            QSet<QString> hidden = m_view->highlighter()->hiddenTypes();
+            if (on)
+                hidden.remove(type);
+            else
+                hidden.insert(type);
+            m_view->highlighter()->setHiddenTypes(hidden);
+        });
+    }
+    viewMenu->addSeparator();
+    m_viewMenu = viewMenu;
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Article Annotator"), this, [this] {
+        QMessageBox::about(this, tr("About Article Annotator"),
+                           tr("<p><b>Article Annotator</b> %1</p><p>Highlights speakers and their quotes, countries and "
+                              "events in news articles, and lets you correct them.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+QAction *MainWindow::viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot)
+{
+    QAction *a = menu->addAction(text);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(a);
+    connect(a, &QAction::triggered, this, std::move(slot));
+    return a;
+}
+
+void MainWindow::createEditActions()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = edit->addAction(tr("&Undo"), m_set, &AnnotationSet::undo);
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = edit->addAction(tr("&Redo"), m_set, &AnnotationSet::redo);
+    // Ctrl+Shift+Z everywhere, plus the platform's own redo key.
+    QList<QKeySequence> redoKeys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(k))
+            redoKeys.append(k);
+    }
+    m_redo->setShortcuts(redoKeys);
+    m_historyMenu = edit->addMenu(tr("&History"));
+    connect(m_set, &AnnotationSet::historyChanged, this, &MainWindow::updateHistoryMenu);
+    updateHistoryMenu();
+
+    QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
+    const QStringList types = AnnotationStyle::builtInTypes();
+    for (int i = 0; i < types.size(); ++i) {
+        const QString type = types.at(i);
+        viewAction(annotate, tr("Tag as &%1").arg(type), QKeySequence(Qt::Key_1 + i), [this, type] { tag(type); });
+    }
+    annotate->addSeparator();
+    viewAction(annotate, tr("&Delete Annotation"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
+    annotate->addSeparator();
+    viewAction(annotate, tr("&Accept Suggestion"), QKeySequence(Qt::Key_A), [this] { setCurrentStatus(Status::Accepted); });
+    viewAction(annotate, tr("&Reject Suggestion"), QKeySequence(Qt::Key_R), [this] { setCurrentStatus(Status::Rejected); });
+    viewAction(annotate, tr("&Next Suggestion"), QKeySequence(Qt::Key_N), [this] { gotoSuggestion(true); });
+    viewAction(annotate, tr("&Previous Suggestion"), QKeySequence(Qt::SHIFT | Qt::Key_N), [this] { gotoSuggestion(false); });
+    QAction *acceptType = annotate->addAction(tr("Accept All Suggestions of This Type"), this, [this] {
+        if (auto a = currentAnnotation())
+            setStatusOfAll(a->type, Status::Accepted);
+    });
+    acceptType->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    QAction *rejectType = annotate->addAction(tr("Reject All Suggestions of This Type"), this, [this] {
+        if (auto a = currentAnnotation())
+            setStatusOfAll(a->type, Status::Rejected);
+    });
+    rejectType->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QMenu *acceptAll = annotate->addMenu(tr("Accept All Suggested"));
+    QMenu *rejectAll = annotate->addMenu(tr("Reject All Suggested"));
+    for (const QString &type : types) {
+        acceptAll->addAction(tr("%1 Suggestions").arg(type), this, [this, type] { setStatusOfAll(type, Status::Accepted); });
+        rejectAll->addAction(tr("%1 Suggestions").arg(type), this, [this, type] { setStatusOfAll(type, Status::Rejected); });
+    }
+    acceptAll->addSeparator();
+    rejectAll->addSeparator();
+    acceptAll->addAction(tr("All Suggestions"), this, [this] { setStatusOfAll(QString(), Status::Accepted); });
+    rejectAll->addAction(tr("All Suggestions"), this, [this] { setStatusOfAll(QString(), Status::Rejected); });
+    annotate->addSeparator();
+    annotate->addAction(tr("Annotate &Again"), this, &MainWindow::annotateAgain);
+}
+
+void MainWindow::updateHistoryMenu()
+{
+    m_undo->setEnabled(m_set->canUndo());
+    m_redo->setEnabled(m_set->canRedo());
+    m_undo->setText(m_set->canUndo() ? tr("&Undo %1").arg(m_set->undoText()) : tr("&Undo"));
+    m_redo->setText(m_set->canRedo() ? tr("&Redo %1").arg(m_set->redoText()) : tr("&Redo"));
+    m_historyMenu->clear();
+    const QStringList steps = m_set->historyTexts();
+    QAction *start = m_historyMenu->addAction(tr("<as opened>"));
+    start->setCheckable(true);
+    start->setChecked(m_set->historyIndex() == 0);
+    connect(start, &QAction::triggered, this, [this] {
+        while (m_set->canUndo())
+            m_set->undo();
+    });
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        QAction *a = m_historyMenu->addAction(steps.at(i));
+        a->setCheckable(true);
+        a->setChecked(i + 1 == m_set->historyIndex());
+        // Steps after the current one are undone: shown, but greyed in italics.
+        if (i + 1 > m_set->historyIndex()) {
+            QFont f = a->font();
+            f.setItalic(true);
+            a->setFont(f);
+        }
+        const qsizetype target = i + 1;
+        connect(a, &QAction::triggered, this, [this, target] {
+            while (m_set->historyIndex() > target && m_set->canUndo())
+                m_set->undo();
+            while (m_set->historyIndex() < target && m_set->canRedo())
+                m_set->redo();
+        });
+    }
+}
+
+void MainWindow::createPanels()
+{
+    m_entityPanel = new EntityPanel(m_set, this);
+    auto *entities = new QDockWidget(tr("Speakers, Countries, Events"), this);
+    entities->setObjectName(QStringLiteral("entities"));
+    entities->setWidget(m_entityPanel);
+    addDockWidget(Qt::RightDockWidgetArea, entities);
+    m_quoteList = new QuoteList(m_set, this);
+    auto *quotes = new QDockWidget(tr("Quotes"), this);
+    quotes->setObjectName(QStringLiteral("quotes"));
+    quotes->setWidget(m_quoteList);
+    addDockWidget(Qt::RightDockWidgetArea, quotes);
+    resizeDocks({entities, quotes}, {340, 340}, Qt::Horizontal);
+    connect(m_entityPanel, &EntityPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(m_quoteList, &QuoteList::jumpTo, this, &MainWindow::jumpTo);
+    m_viewMenu->addAction(entities->toggleViewAction());
+    m_viewMenu->addAction(quotes->toggleViewAction());
+}
+
+void MainWindow::jumpTo(qint64 start, qint64 end)
+{
+    m_view->selectRange(start, end);
+    m_view->setFocus();
+}
+
+std::optional<Annotation> MainWindow::currentAnnotation() const
+{
+    const qint64 start = m_view->selectionStart();
+    const qint64 end = m_view->selectionEnd();
+    std::optional<Annotation> best;
+    auto consider = [&](qint64 from, qint64 to) {
+        m_set->forEachIn(from, to, [&](const Annotation &a) {
+            if (a.status == Status::Rejected || m_view->highlighter()->hiddenTypes().contains(a.type))
+                return;
+            if (start != end && a.start == start && a.end == end) {
+                // The selected span itself; a suggestion first, it is what
+                // the keys are most likely meant for.
+                if (!best || best->start != start || best->end != end || a.status == Status::Suggested)
+                    best = a;
+                return;
+            }
+            if (best && best->start == start && best->end == end && start != end)
+                return;
+            if (a.start <= start && start < a.end && (!best || a.length() < best->length()))
+                best = a;
+        });
+    };
+    consider(start, start + 1);
+    if (!best && start == end && start > 0) {
+        // The cursor just after a word still means that word.
+        const qint64 before = start - 1;
+        m_set->forEachIn(before, start, [&](const Annotation &a) {
+            if (a.status != Status::Rejected && a.end == start && (!best || a.length() < best->length()))
+                best = a;
+        });
+    }
+    return best;
+}
+
+void MainWindow::tag(const QString &type)
+{
+    if (m_document.text().isEmpty())
+        return;
+    const std::optional<Annotation> current = currentAnnotation();
+    const bool exactSelection = current && m_view->hasSelection() && current->start == m_view->selectionStart()
+        && current->end == m_view->selectionEnd();
+    if (current && (exactSelection || !m_view->hasSelection())) {
+        if (current->type == type && current->status != Status::Suggested) {
+            statusBar()->showMessage(tr("Already tagged as %1.").arg(type), 4000);
+            return;
+        }
+        m_set->setType(current->id, type);
+        return;
+    }
+    const TextOffsets &offsets = m_document.offsets();
+    const auto span = snapSelection(m_document.text(), offsets.toUtf16(m_view->selectionStart()),
+                                    offsets.toUtf16(m_view->selectionEnd()), type);
+    if (!span) {
+        statusBar()->showMessage(tr("Select a word or a phrase to tag."), 4000);
+        return;
+    }
+    Annotation a;
+    a.type = type;
+    a.start = offsets.toCodePoint(span->start);
+    a.end = offsets.toCodePoint(span->end);
+    a.text = m_document.slice(a.start, a.end);
+    a.origin = Origin::Manual;
+    a.status = Status::Accepted;
+    // The same span already has this type (perhaps as a suggestion): accept
+    // it rather than tag it twice.
+    std::optional<Annotation> same;
+    m_set->forEachIn(a.start, a.end, [&](const Annotation &o) {
+        if (o.sameSpan(a))
+            same = o;
+    });
+    if (same) {
+        m_set->setStatus({same->id}, Status::Accepted);
+    } else {
+        const QString shown = a.text.size() > 40 ? a.text.left(37) + QStringLiteral("…") : a.text;
+        m_set->addAnnotation(a, tr("Tag “%1” as %2").arg(shown, type));
+    }
+    m_view->moveCursorTo(a.start);
+}
+
+void MainWindow::deleteCurrent()
+{
+    if (const auto a = currentAnnotation()) {
+        m_set->removeAnnotation(a->id, tr("Delete %1 “%2”").arg(a->type, a->text.left(40)));
+        m_view->moveCursorTo(a->start);
+    }
+}
+
+void MainWindow::setCurrentStatus(Status status)
+{
+    const auto a = currentAnnotation();
+    if (!a)
+        return;
+    m_set->setStatus({a->id}, status);
+    m_view->moveCursorTo(a->start);
+    gotoSuggestion(true);
+}
+
+bool MainWindow::gotoSuggestion(bool forward)
+{
+    const qint64 from = m_view->selectionStart();
+    const QList<Annotation> all = m_set->annotations();
+    const QSet<QString> &hidden = m_view->highlighter()->hiddenTypes();
+    auto isCandidate = [&](const Annotation &a) { return a.status == Status::Suggested && !hidden.contains(a.type); };
+    const Annotation *found = nullptr;
+    if (forward) {
+        for (const Annotation &a : all) {
+            if (isCandidate(a) && a.start > from) {
+                found = &a;
+                break;
+            }
+        }
+        for (qsizetype i = 0; !found && i < all.size(); ++i) {
+            if (isCandidate(all[i]))
+                found = &all[i];
+        }
+    } else {
+        for (auto it = all.crbegin(); it != all.crend(); ++it) {
+            if (isCandidate(*it) && it->start < from) {
+                found = &*it;
+                break;
+            }
+        }
+        for (auto it = all.crbegin(); !found && it != all.crend(); ++it) {
+            if (isCandidate(*it))
+                found = &*it;
+        }
+    }
+    if (!found) {
+        statusBar()->showMessage(tr("No suggestions left to review."), 4000);
+        return false;
+    }
+    m_view->selectRange(found->start, found->end);
+    statusBar()->showMessage(tr("Suggested %1: A accepts, R rejects, 1-4 retypes, N goes on.").arg(found->type), 6000);
+    return true;
+}
+
+void MainWindow::setStatusOfAll(const QString &type, Status status)
+{
+    QStringList ids;
+    for (const Annotation &a : m_set->annotations()) {
+        if (a.status == Status::Suggested && (type.isEmpty() || a.type == type))
+            ids.append(a.id);
+    }
+    if (ids.isEmpty())
+        return;
+    const QString what = type.isEmpty() ? tr("all suggestions") : tr("all %1 suggestions").arg(type);
+    m_set->setStatus(ids, status, (status == Status::Accepted ? tr("Accept %1") : tr("Reject %1")).arg(what));
+}
+
+QList<QPair<QString, QString>> MainWindow::shortcuts() const
+{
+    QList<QPair<QString, QString>> out;
+    std::function<void(const QMenu *)> walk = [&](const QMenu *menu) {
+        for (const QAction *a : menu->actions()) {
+            if (a->menu())
+                walk(a->menu());
+            else if (!a->shortcuts().isEmpty()) {
+                QStringList keys;
+                for (const QKeySequence &k : a->shortcuts())
+                    keys.append(k.toString(QKeySequence::NativeText));
+                QString text = a->text();
+                text.remove(u'&');
+                out.append({text, keys.join(QStringLiteral(", "))});
+            }
+        }
+    };
+    for (const QAction *a : menuBar()->actions()) {
+        if (a->menu())
+            walk(a->menu());
+    }
+    return out;
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro = new QLabel(tr("Move with the arrow keys, select with Shift+arrows, then press a key. "
+                                "Plain keys work in the article text."), &dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    const auto rows = shortcuts();
+    auto *table = new QTableWidget(int(rows.size()), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int i = 0; i < rows.size(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(rows.at(i).first));
+        table->setItem(i, 1, new QTableWidgetItem(rows.at(i).second));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(520, 560);
+    dialog.exec();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = Settings().recentFiles();
+    for (const QString &path : files) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeKeepChanges())
+                openFile(path);
+        });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No Recent Articles"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear List"), this, [] { Settings().clearRecentFiles(); });
+}
+
+void MainWindow::openDialog()
+{
+    if (!maybeKeepChanges())
+        return;
+    const QString dir = m_document.path().isEmpty() ? QString() : QFileInfo(m_document.path()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Article"), dir,
+                                                      tr("Articles (*.md *.markdown *.txt);;All Files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QString error;
+    std::optional<Document> doc = Document::load(path, &error);
+    if (!doc) {
+        ask(QMessageBox::Warning, tr("Cannot Open Article"), error);
+        return false;
+    }
+    Settings().addRecentFile(path);
+    openDocument(*doc);
+    return true;
+}
+
+void MainWindow::openDocument(const Document &document)
+{
+    m_recognition->cancel();
+    // Detach the highlighter while the set is replaced: the new annotations
+    // belong to the new text, which the view does not show yet.
+    m_view->highlighter()->setAnnotations(nullptr, nullptr);
+    m_document = document;
+    m_sidecarInvalid = false;
+    m_sidecarError.clear();
+
+    SidecarStore::LoadResult loaded;
+    if (!m_document.path().isEmpty())
+        loaded = SidecarStore::load(m_document);
+    const QString sidecarName = QFileInfo(SidecarStore::sidecarPath(m_document.path())).fileName();
+    QString message;
+    QMessageBox::Icon icon = QMessageBox::Information;
+    switch (loaded.status) {
+    case SidecarStore::LoadStatus::Invalid:
+        m_set->clear();
+        m_sidecarInvalid = true;
+        m_sidecarError = loaded.error;
+        icon = QMessageBox::Warning;
+        message = tr("The annotations in %1 cannot be read:\n\n%2\n\nThey were not loaded. The file will not be "
+                     "overwritten unless you agree to it when saving.")
+                      .arg(sidecarName, loaded.error);
+        break;
+    case SidecarStore::LoadStatus::Loaded:
+    case SidecarStore::LoadStatus::Reanchored:
+        m_set->reset(loaded.data.annotations, loaded.data.entities, loaded.data.orphans, loaded.data.types);
+        if (!loaded.data.orphans.isEmpty()) {
+            icon = QMessageBox::Warning;
+            message = tr("%1 changed since its annotations were saved. %n annotation(s) could not be placed in the "
+                         "new text. They are kept and will be saved with the others.",
+                         nullptr, int(loaded.data.orphans.size()))
+                          .arg(m_document.name());
+        }
+        if (!loaded.data.warnings.isEmpty())
+            message += (message.isEmpty() ? QString() : QStringLiteral("\n\n")) + loaded.data.warnings.join(u'\n');
+        break;
+    case SidecarStore::LoadStatus::None:
+        m_set->clear();
+        break;
+    }
+    m_view->showDocument(m_document, m_set);
+    updateTitle();
+    updateStatus();
+    if (loaded.status == SidecarStore::LoadStatus::None)
+        startRecognition();
+    if (loaded.status == SidecarStore::LoadStatus::Reanchored && loaded.data.orphans.isEmpty())
+        statusBar()->showMessage(tr("The article changed since the last save; %n annotation(s) were moved to fit.",
+                                    nullptr, int(loaded.moved)),
+                                 8000);
+    if (!message.isEmpty())
+        ask(icon, tr("Annotations of %1").arg(m_document.name()), message);
+}
+
+void MainWindow::startRecognition()
+{
+    m_recognitionRevision = m_recognition->start(m_document.text());
+    updateStatus();
+}
+
+void MainWindow::annotateAgain()
+{
+    if (!m_document.text().isEmpty())
+        startRecognition();
+}
+
+bool MainWindow::isBusy() const
+{
+    return m_recognition->isRunning();
+}
+
+void MainWindow::waitUntilIdle()
+{
+    while (isBusy()) {
+        m_recognition->waitForDone();
+        QCoreApplication::processEvents();
+    }
+}
+
+void MainWindow::addSuggestions(quint64 revision, const Recognition &result)
+{
+    if (revision != m_recognitionRevision)
+        return;
+    // Recognition ids are local to the result: give everything fresh ids in
+    // this set and carry the links over.
+    AnnotationEdit edit;
+    edit.text = tr("Automatic annotations");
+    QHash<QString, QString> entityIds;
+    QHash<QString, const Entity *> entities;
+    for (const Entity &e : result.entities)
+        entities.insert(e.id, &e);
+    auto mapEntity = [&](const QString &local) -> QString {
+        if (local.isEmpty())
+            return QString();
+        auto it = entityIds.constFind(local);
+        if (it != entityIds.cend())
+            return it.value();
+        const Entity *e = entities.value(local);
+        if (!e)
+            return QString();
+        Entity copy = *e;
+        copy.id = m_set->newEntityId();
+        edit.add(copy);
+        entityIds.insert(local, copy.id);
+        return copy.id;
+    };
+    for (const Annotation &a : result.annotations) {
+        // What the user already has (accepted, corrected or rejected) wins
+        // over a suggestion for the same span.
+        bool known = false;
+        m_set->forEachIn(a.start, a.end, [&](const Annotation &o) { known = known || o.sameSpan(a); });
+        if (known)
+            continue;
+        Annotation s = a;
+        s.id = m_set->newAnnotationId();
+        s.entity = mapEntity(a.entity);
+        s.saidBy = mapEntity(a.saidBy);
+        s.origin = Origin::Automatic;
+        s.status = Status::Suggested;
+        edit.add(s);
+    }
+    const int count = int(edit.annotations.size());
+    m_set->apply(edit);
+    updateStatus();
+    statusBar()->showMessage(count ? tr("%n suggestion(s) added by the recognisers.", nullptr, count)
+                                   : tr("The recognisers found nothing new."),
+                             8000);
+}
+
+bool MainWindow::save()
+{
+    if (m_document.path().isEmpty()) {
+        // The bundled sample has no file: keep a copy of the text so the
+        // annotations have something to sit beside.
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Article and Annotations"), m_document.name(),
+                                                          tr("Articles (*.md *.txt)"));
+        if (path.isEmpty())
+            return false;
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(m_document.text().toUtf8()) < 0 || !f.commit()) {
+            ask(QMessageBox::Critical, tr("Cannot Save"), tr("Could not write %1: %2").arg(path, f.errorString()));
+            return false;
+        }
+        QString error;
+        std::optional<Document> copy = Document::load(path, &error);
+        if (!copy) {
+            ask(QMessageBox::Critical, tr("Cannot Save"), error);
+            return false;
+        }
+        m_document = *copy;
+        Settings().addRecentFile(path);
+        updateTitle();
+    }
+    SidecarStore::SaveMode mode = SidecarStore::SaveMode::Safe;
+    const QString sidecar = SidecarStore::sidecarPath(m_document.path());
+    if (m_sidecarInvalid) {
+        const auto answer = ask(QMessageBox::Warning, tr("Replace Unreadable Annotations?"),
+                                tr("%1 could not be read when the article was opened:\n\n%2\n\nReplace it with the "
+                                   "current annotations? The old file is kept as a backup.")
+                                    .arg(QFileInfo(sidecar).fileName(), m_sidecarError),
+                                QMessageBox::Yes | QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return false;
+        mode = SidecarStore::SaveMode::OverwriteInvalid;
+    }
+    QString error;
+    if (!SidecarStore::save(m_document, *m_set, &error, mode)) {
+        ask(QMessageBox::Critical, tr("Cannot Save Annotations"), error);
+        return false;
+    }
+    m_sidecarInvalid = false;
+    m_sidecarError.clear();
+    m_set->setClean();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(sidecar)), 5000);
+    return true;
+}
+
+bool MainWindow::maybeKeepChanges()
+{
+    if (m_set->isClean())
+        return true;
+    const auto answer = ask(QMessageBox::Question, tr("Unsaved Changes"),
+                            tr("The annotations of %1 have unsaved changes. Save them?").arg(m_document.name()),
+                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeKeepChanges()) {
+        event->ignore();
+        return;
+    }
+    Settings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    if (maybeKeepChanges())
+        openFile(urls.first().toLocalFile());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // A theme that follows the system changes with the system's palette.
+    if (event->type() == QEvent::ApplicationPaletteChange && m_themeName.isEmpty())
+        applyTheme();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_document.name().isEmpty() ? tr("No Article") : m_document.name();
+    setWindowTitle(tr("%1[*] — Article Annotator").arg(name));
+    setWindowModified(!m_set->isClean());
+}
+
+void MainWindow::updateStatus()
+{
+    qsizetype suggested = 0, accepted = 0;
+    for (const Annotation &a : m_set->annotations()) {
+        if (a.status == Status::Suggested)
+            ++suggested;
+        else if (a.status == Status::Accepted)
+            ++accepted;
+    }
+    QString text = tr("%n annotation(s)", nullptr, int(accepted));
+    if (suggested)
+        text += tr(", %n suggestion(s) to review", nullptr, int(suggested));
+    if (!m_set->orphans().isEmpty())
+        text += tr(", %n could not be placed", nullptr, int(m_set->orphans().size()));
+    if (isBusy())
+        text += tr(" — recognising…");
+    m_statusLabel->setText(text);
+}
+
+bool MainWindow::setThemeName(const QString &name)
+{
+    if (!name.isEmpty() && !m_repository.theme(name).isValid())
+        return false;
+    m_themeName = name;
+    applyTheme();
+    return true;
+}
+
+void MainWindow::applyTheme()
+{
+    using KSyntaxHighlighting::Theme;
+    const bool automatic = m_themeName.isEmpty();
+    const Theme theme = automatic ? m_repository.themeForPalette(QApplication::palette()) : m_repository.theme(m_themeName);
+    const QColor background(theme.editorColor(Theme::BackgroundColor));
+    const QColor text(theme.textColor(Theme::Normal));
+
+    // A theme picked by hand dresses the whole window; one that follows the
+    // system only the text, the rest keeps the system's palette.
+    QPalette window = QApplication::palette();
+    if (!automatic) {
+        const QColor chrome(theme.editorColor(Theme::IconBorder));
+        window.setColor(QPalette::Window, chrome);
+        window.setColor(QPalette::WindowText, text);
+        window.setColor(QPalette::Button, chrome);
+        window.setColor(QPalette::ButtonText, text);
+        window.setColor(QPalette::Base, background);
+        window.setColor(QPalette::AlternateBase, QColor(theme.editorColor(Theme::CurrentLine)));
+        window.setColor(QPalette::Text, text);
+        window.setColor(QPalette::ToolTipBase, chrome);
+        window.setColor(QPalette::ToolTipText, text);
+        window.setColor(QPalette::PlaceholderText, QColor(theme.editorColor(Theme::LineNumbers)));
+        window.setColor(QPalette::Highlight, QColor(theme.editorColor(Theme::TextSelection)));
+        window.setColor(QPalette::HighlightedText, text);
+    }
+    setPalette(window);
+    QPalette editor = window;
+    editor.setColor(QPalette::Base, background);
+    editor.setColor(QPalette::Text, text);
+    editor.setColor(QPalette::Highlight, QColor(theme.editorColor(Theme::TextSelection)));
+    editor.setColor(QPalette::HighlightedText, text);
+    m_view->setPalette(editor);
+
+    const AnnotationStyle style(background, m_set->userTypes());
+    m_view->highlighter()->setThemeAndStyle(theme, style);
+    QList<QPair<QString, QString>> types;
+    const QStringList keys = {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")};
+    const QStringList builtIn = AnnotationStyle::builtInTypes();
+    for (int i = 0; i < builtIn.size(); ++i)
+        types.append({builtIn.at(i), keys.value(i)});
+    for (const AnnotationType &t : m_set->userTypes())
+        types.append({t.name, t.key});
+    m_legend->setStyle(style, background, text, types);
+
+    for (QAction *a : m_themeGroup->actions())
+        a->setChecked(a->data().toString() == m_themeName);
+}
+
+} // namespace annotator

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "model/annotationset.h"
+#include "model/document.h"
+
+#include <KSyntaxHighlighting/Repository>
+
+#include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
+
+class QActionGroup;
+class QLabel;
+class QMenu;
+
+namespace annotator {
+
+class ArticleView;
+class BackgroundRecognition;
+class EntityPanel;
+class LegendWidget;
+class QuoteList;
+struct Recognition;
+
+/// The main window: one article, its annotations, the menus that open,
+/// save and correct them. Holds no annotation logic: every change is an
+/// AnnotationSet intent, so it can be undone and the views follow it.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Asks the user a question or tells them something; returns the button
+    /// pressed. Tests and the screenshot mode replace the message box.
+    using Prompter = std::function<QMessageBox::StandardButton(QMessageBox::Icon icon, const QString &title,
+                                                               const QString &text, QMessageBox::StandardButtons buttons)>;
+    void setPrompter(Prompter prompter) { m_prompter = std::move(prompter); }
+
+    /// Opens the article at @p path with its annotations; false (and the user
+    /// told why) when it cannot be read.
+    bool openFile(const QString &path);
+    /// Shows @p document with its sidecar's annotations, or with the
+    /// recognisers' suggestions when it has none (or no file: the sample).
+    void openDocument(const Document &document);
+    /// Saves the annotations beside the article; false when it did not.
+    bool save();
+
+    /// Runs the recognisers again and adds what they find as suggestions.
+    void annotateAgain();
+    /// Picks a KSyntaxHighlighting theme by name; empty follows the palette.
+    /// Returns false when there is no theme of that name.
+    bool setThemeName(const QString &name);
+    QString themeName() const { return m_themeName; }
+
+    // --- correcting, each one undoable step on the AnnotationSet
+    /// Keys 1-4: tags the selection (snapped to words, without quote marks)
+    /// as @p type; a selection or cursor on an annotation retypes it; no
+    /// selection tags the word at the cursor.
+    void tag(const QString &type);
+    /// Removes the annotation under the cursor.
+    void deleteCurrent();
+    /// Accepts or rejects the annotation under the cursor, then moves to the
+    /// next suggestion.
+    void setCurrentStatus(Status status);
+    /// Selects the next (or previous) suggestion after the cursor, wrapping.
+    bool gotoSuggestion(bool forward);
+    /// Accepts or rejects every suggestion of @p type (all types when empty).
+    void setStatusOfAll(const QString &type, Status status);
+    /// The annotation the next correction applies to: the one whose span is
+    /// selected, or the innermost one under the cursor.
+    std::optional<Annotation> currentAnnotation() const;
+
+    const Document &document() const { return m_document; }
+    AnnotationSet *annotations() const { return m_set; }
+    ArticleView *view() const { return m_view; }
+    EntityPanel *entityPanel() const { return m_entityPanel; }
+    QuoteList *quoteList() const { return m_quoteList; }
+    /// The text of the keyboard shortcuts help: action, shortcut.
+    QList<QPair<QString, QString>> shortcuts() const;
+    /// True while the recognisers are still working on the article.
+    bool isBusy() const;
+    /// Blocks until the recognisers are done and their result is shown.
+    void waitUntilIdle();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createEditActions();
+    void createPanels();
+    void updateHistoryMenu();
+    void showShortcuts();
+    void jumpTo(qint64 start, qint64 end);
+    /// An action with a plain key that must only fire in the article view,
+    /// so typing in a filter field is not taken for a command.
+    QAction *viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot);
+    void addSuggestions(quint64 revision, const Recognition &result);
+    void startRecognition();
+    void updateTitle();
+    void updateStatus();
+    void updateRecentMenu();
+    void applyTheme();
+    bool maybeKeepChanges();
+    void openDialog();
+    QMessageBox::StandardButton ask(QMessageBox::Icon icon, const QString &title, const QString &text,
+                                    QMessageBox::StandardButtons buttons = QMessageBox::Ok);
+
+    KSyntaxHighlighting::Repository m_repository;
+    Document m_document;
+    AnnotationSet *m_set;
+    ArticleView *m_view;
+    LegendWidget *m_legend;
+    QLabel *m_statusLabel;
+    BackgroundRecognition *m_recognition;
+    quint64 m_recognitionRevision = 0;
+    QString m_themeName;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_historyMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    EntityPanel *m_entityPanel = nullptr;
+    QuoteList *m_quoteList = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    /// The existing sidecar could not be read: saving over it needs consent.
+    bool m_sidecarInvalid = false;
+    QString m_sidecarError;
+    Prompter m_prompter;
+};
+
+} // namespace annotator
