@@ -265,7 +265,7 @@ bool CountryRecognizer::isUsState(const AnalyzedText &text, const Match &match) 
     return (joinedBefore && inSet(m_usState, text, p - 1)) || (joinedAfter && inSet(m_usState, text, x + 1));
 }
 
-bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match &match) const
+CountryRecognizer::Body CountryRecognizer::bodyAround(const AnalyzedText &text, const Match &match) const
 {
     // The capitalised name around the mention: "East China Normal University",
     // "Center for a New American Security", "China Development Bank".
@@ -305,7 +305,7 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
         break;
     }
     if (lo == match.first && hi == match.last - 1)
-        return false;
+        return Body::None;
     // A word after the mention that is not part of the name may follow "of"
     // (China Development Bank of ...): the modifiers of the name's head.
     bool stateModifier = false;
@@ -343,8 +343,10 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
     int kind = bodyKind(head);
     for (qsizetype k = lo; kind == 0 && k <= hi; ++k)
         kind = bodyKind(k);
-    if (kind != 2)
-        return false;
+    if (kind == 0)
+        return Body::None;
+    if (kind == 1)
+        return Body::StateOrgan;
     // "Korea Shipbuilding Finance Corp., a state-run lender": owned by the state.
     qsizetype k = hi + 1;
     if (text.isPunct(k, u'.'))
@@ -354,9 +356,9 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
         if (wordIs(text, k, u"a") || wordIs(text, k, u"an") || wordIs(text, k, u"the"))
             ++k;
         if ((wordIs(text, k, u"state") || wordIs(text, k, u"government")) && isHyphen(text, k + 1))
-            return false;
+            return Body::StateOrgan;
     }
-    return true;
+    return Body::Other;
 }
 
 bool CountryRecognizer::isLanguage(const AnalyzedText &text, const Match &match) const
@@ -394,13 +396,14 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
     // US$ is a currency.
     if (next < text.size() && text.isPunct(next, u'$') && !text.token(next).is(TokenFlag::SpaceBefore))
         return Match::Drop;
-    if (insideNonStateBody(text, match))
+    const Body body = bodyAround(text, match);
+    if (body == Body::Other)
         return Match::Drop;
     // Voice of America, Boy Scouts of America: "of America" closes a name.
     if (text.view(match.first) == u"America" && wordIs(text, prev, u"of") && isCapitalizedWord(text, prev - 1))
         return Match::Drop;
     // Jordan Henderson, Chad Smith, a Georgia Republican.
-    if (inSet(m_givenName, text, match.first) && match.last == match.first + 1) {
+    if (inSet(m_givenName, text, match.first) && match.last == match.first + 1 && body != Body::StateOrgan) {
         if (isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && m_entries.find(text.view(next)) == m_entries.end()
             && m_stateHead.find(text.view(next)) == m_stateHead.end())
             return Match::Drop;

@@ -62,7 +62,10 @@ private:
     Match::State judge(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const;
     Match::State judgeCapital(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const;
     bool isUsState(const AnalyzedText &text, const Match &match) const;
-    bool insideNonStateBody(const AnalyzedText &text, const Match &match) const;
+    /// The organisation name a mention sits in, if any: "China Development
+    /// Bank" (an organ of the state) or "East China Normal University".
+    enum class Body : std::uint8_t { None, StateOrgan, Other };
+    Body bodyAround(const AnalyzedText &text, const Match &match) const;
     bool isLanguage(const AnalyzedText &text, const Match &match) const;
     bool inSet(const WordSet &set, const AnalyzedText &text, qsizetype token) const;
     bool inSetLower(const WordSet &set, const AnalyzedText &text, qsizetype token) const;

@@ -136,6 +136,7 @@ TEST(CountryRecognizer, CountryNamesThatArePeoplesNames)
 {
     EXPECT_TRUE(countries(QStringLiteral("The coach said Jordan Ellery would start and thanked Chad Brook.")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("Jordan and Chad sent envoys.")), list({"Jordan=JO", "Chad=TD"}));
+    EXPECT_EQ(countries(QStringLiteral("The Israel Defense Forces said so.")), list({"Israel=IL"}));
 }
 
 TEST(CountryRecognizer, OffsetsCountCodePoints)
