@@ -113,6 +113,10 @@ CountryRecognizer::CountryRecognizer()
         if (row.size() >= 2)
             addEntry(row[1], row[0], Kind::Capital);
     }
+    for (const QStringList &row : Lexicon::table(QStringLiteral("country-context.tsv"))) {
+        if (row.size() >= 2 && row[0] == QStringLiteral("not-country"))
+            addEntry(row[1], QString(), Kind::NotCountry);
+    }
 
     const QHash<QString, WordSet *> categories{
         {QStringLiteral("org-head"), &m_orgHead},
@@ -128,6 +132,7 @@ CountryRecognizer::CountryRecognizer()
         {QStringLiteral("aux"), &m_aux},
         {QStringLiteral("adverb"), &m_adverb},
         {QStringLiteral("region-before"), &m_regionBefore},
+        {QStringLiteral("region-inside"), &m_regionInside},
         {QStringLiteral("place-after"), &m_placeAfter},
         {QStringLiteral("language-before"), &m_languageBefore},
         {QStringLiteral("language-after"), &m_languageAfter},
@@ -381,12 +386,15 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
     const qsizetype prev = match.first - 1, next = match.last;
     const Token &first = text.token(match.first);
 
+    if (e.kind == Kind::NotCountry)
+        return Match::Drop;
     if (e.kind == Kind::Capital)
         return judgeCapital(text, matches, m);
 
     // South America, New Mexico, Northern Ireland, East China Sea.
-    if (isCapitalizedWord(text, prev) && sameSentence(text, prev, match.first) && inSet(m_regionBefore, text, prev)
-        && !isHyphen(text, prev + 1))
+    if (isCapitalizedWord(text, prev) && sameSentence(text, prev, match.first) && !isHyphen(text, prev + 1)
+        && (inSet(m_regionBefore, text, prev)
+            || (inSet(m_regionInside, text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart))))
         return Match::Drop;
     // Korean Peninsula, Taiwan Strait, Panama Canal; Gulf of Mexico, Sea of Japan.
     if (isCapitalizedWord(text, next) && inSet(m_placeAfter, text, next))
