@@ -288,8 +288,8 @@ CountryRecognizer::Body CountryRecognizer::bodyAround(const AnalyzedText &text, 
             if (v == u"of" || v == u"for" || v == u"the" || v == u"a" || v == u"de")
                 continue;
         }
-        if (t.kind == TokenKind::Possessive && isCapitalizedWord(text, k - 1))
-            continue; // People's Bank of China
+        if (t.kind == TokenKind::Possessive && isCapitalizedWord(text, k - 1) && k + 1 != match.first)
+            continue; // People's Bank of China, but not the Stimson Center's China programme
         if (isHyphen(text, k))
             continue;
         break;
