@@ -379,6 +379,22 @@ bool CountryRecognizer::isLanguage(const AnalyzedText &text, const Match &match)
     return wordIs(text, next, u"and") || wordIs(text, next, u"or");
 }
 
+bool CountryRecognizer::inAllCapsLine(const AnalyzedText &text, const Match &match) const
+{
+    // The words around the mention on its line, up to ten on each side.
+    int caps = 0, others = 0;
+    const std::int32_t line = text.token(match.first).paragraph;
+    for (qsizetype k = std::max<qsizetype>(0, match.first - 10); k < std::min<qsizetype>(text.size(), match.last + 10); ++k) {
+        if ((k >= match.first && k < match.last) || !text.isWord(k) || text.token(k).paragraph != line || letters(text.view(k)) < 2)
+            continue;
+        if (text.token(k).is(TokenFlag::AllCaps) && m_entries.find(text.view(k)) == m_entries.end())
+            ++caps;
+        else
+            ++others;
+    }
+    return caps >= 1 && caps > 2 * others;
+}
+
 CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const
 {
     const Match &match = matches[m];
@@ -419,14 +435,10 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
             && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
             return Match::Drop;
     }
-    // US, UK in an all-caps headline: "TELL US" (U.S. is never a pronoun).
-    if (first.is(TokenFlag::AllCaps) && !match.caps && !text.view(match.first).contains(u'.')) {
-        for (qsizetype k : {prev, next}) {
-            if (text.isWord(k) && text.token(k).is(TokenFlag::AllCaps) && letters(text.view(k)) >= 3
-                && m_entries.find(text.view(k)) == m_entries.end())
-                return Match::Drop;
-        }
-    }
+    // US in an all-caps headline may be the pronoun: "TELL US WHAT YOU
+    // THINK" (U.S. never is). "US GDP grew" is not such a line.
+    if (first.is(TokenFlag::AllCaps) && !match.caps && !text.view(match.first).contains(u'.') && inAllCapsLine(text, match))
+        return Match::Drop;
     if (e.kind == Kind::Demonym && isLanguage(text, match))
         return Match::Drop;
     return Match::Keep;

@@ -51,6 +51,7 @@ TEST(CountryRecognizer, LowerCaseUsIsNotTheUnitedStates)
     EXPECT_TRUE(countries(QStringLiteral("He told us that the turkey was served on fine china.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("JOIN US FOR THE LIVE BLOG")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("Let us see what the US does.")), list({"US=US"}));
+    EXPECT_EQ(countries(QStringLiteral("US GDP grew 2%, the UK said.")), list({"US=US", "UK=GB"}));
     // An all-caps headline still names countries.
     EXPECT_EQ(countries(QStringLiteral("CHINA'S EXPORTS TO NORTH KOREA SURGE AS U.S. TARIFFS LOOM")),
               list({"CHINA=CN", "NORTH KOREA=KP", "U.S.=US"}));
