@@ -345,9 +345,13 @@ CountryRecognizer::Body CountryRecognizer::bodyAround(const AnalyzedText &text, 
             break;
         }
     }
+    // A head that does not say falls back on the words right beside the
+    // mention (US Navy Seals), not on every word of a title-case headline.
     int kind = bodyKind(head);
-    for (qsizetype k = lo; kind == 0 && k <= hi; ++k)
-        kind = bodyKind(k);
+    if (kind == 0)
+        kind = bodyKind(match.last);
+    if (kind == 0)
+        kind = bodyKind(match.first - 1);
     if (kind == 0)
         return Body::None;
     if (kind == 1)

@@ -86,6 +86,7 @@ TEST(CountryRecognizer, StateOrgansCountButOtherBodiesDoNot)
     EXPECT_TRUE(countries(QStringLiteral("Refugees arrived in Port Sudan. Air France and Turkish Airlines cancelled flights.")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("She runs the Stimson Center's China programme; the People's Bank of China agreed.")),
               list({"China=CN", "China=CN"}));
+    EXPECT_EQ(countries(QStringLiteral("Russia Says Post-War Order Must Change")), list({"Russia=RU"}));
     // The body's own country, named outside its name, still counts.
     EXPECT_EQ(countries(QStringLiteral("Japan's Kitaura Shipbuilding won the order.")), list({"Japan=JP"}));
 }
