@@ -2,13 +2,6 @@
 
 #include <QFile>
 
-// The lexicons live in the static core library; naming the resource's
-// initialiser makes the linker keep it in every program that uses them.
-static void initEventLexiconResources()
-{
-    Q_INIT_RESOURCE(event_lexicons);
-}
-
 namespace annotator {
 
 namespace {
@@ -83,7 +76,6 @@ QString readResource(const QString &path)
 const EventLexicon &EventLexicon::instance()
 {
     static const EventLexicon lexicon = [] {
-        initEventLexiconResources();
         EventLexicon l;
         l.loadTriggers(readResource(QStringLiteral(":/lexicons/event-triggers.tsv")));
         l.loadNames(readResource(QStringLiteral(":/lexicons/event-names.tsv")));

@@ -21,13 +21,22 @@ inline QString newsText(qsizetype bytes)
         if (seed.isEmpty())
             seed = QStringLiteral("The foreign ministry said on Tuesday that China and Russia would hold talks.\n");
     }
+    // Whole copies of the set, then whole lines of it, up to the size: each
+    // size is what it says and no article is cut mid-sentence.
     QString out;
     const qsizetype seedBytes = seed.toUtf8().size();
-    out.reserve(bytes + seed.size());
+    out.reserve(bytes + 1024);
     qsizetype have = 0;
-    while (have < bytes) {
+    while (have + seedBytes <= bytes) {
         out += seed;
         have += seedBytes;
+    }
+    for (const QString &line : seed.split(QLatin1Char('\n'))) {
+        const qsizetype n = line.toUtf8().size() + 1;
+        if (have + n > bytes)
+            break;
+        out += line + QLatin1Char('\n');
+        have += n;
     }
     return out;
 }
