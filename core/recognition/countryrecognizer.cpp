@@ -383,6 +383,24 @@ bool CountryRecognizer::isLanguage(const AnalyzedText &text, const Match &match)
     return wordIs(text, next, u"and") || wordIs(text, next, u"or");
 }
 
+bool CountryRecognizer::inTitleCaseLine(const AnalyzedText &text, const Match &match) const
+{
+    // A short line whose longer words are all capitalised. Only short lines
+    // are looked at, so the test costs little however many capitals a text has.
+    const TokenRange &line = text.paragraphs()[size_t(text.token(match.first).paragraph)];
+    if (line.last - line.first > 24)
+        return false;
+    int capitalised = 0;
+    for (std::int32_t k = line.first; k < line.last; ++k) {
+        if (!text.isWord(k) || letters(text.view(k)) < 4)
+            continue;
+        if (!text.token(k).is(TokenFlag::Capitalized))
+            return false;
+        ++capitalised;
+    }
+    return capitalised >= 4 && !text.isPunct(line.last - 1, u'.');
+}
+
 bool CountryRecognizer::inAllCapsLine(const AnalyzedText &text, const Match &match) const
 {
     // The words around the mention on its line, up to ten on each side.
@@ -454,10 +472,16 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
     const qsizetype n = text.size();
     const qsizetype prev = match.first - 1, next = match.last;
 
+    // In a title-case headline (Beijing Warns Washington Over Taiwan) every
+    // word is capitalised, so capitals say nothing about names there.
+    const bool title = inTitleCaseLine(text, match);
+    auto has = [&](const WordSet &set, qsizetype k) { return title ? inSetLower(set, text, k) : inSet(set, text, k); };
+    auto lowerWord = [&](qsizetype k) { return text.isWord(k) && (title || !text.token(k).is(TokenFlag::Capitalized)); };
+
     // Part of a longer name: Beijing Normal University, Greater London, George Washington.
-    if (isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && sameSentence(text, next, match.first))
+    if (!title && isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && sameSentence(text, next, match.first))
         return Match::Drop;
-    if (isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
+    if (!title && isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
         && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
         return Match::Drop;
 
@@ -517,8 +541,8 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
         return Match::Keep;
     }
     // visited Beijing, but persuade Washington.
-    if (text.isWord(prev) && !text.token(prev).is(TokenFlag::Capitalized) && inSet(m_verbForms, text, prev))
-        return inSet(m_placeVerbForms, text, prev) ? Match::Drop : Match::Keep;
+    if (lowerWord(prev) && has(m_verbForms, prev))
+        return has(m_placeVerbForms, prev) ? Match::Drop : Match::Keep;
 
     // Subject of a verb: "Moscow annexed", "Tokyo, Ottawa and Jakarta are".
     qsizetype k = next;
@@ -552,20 +576,19 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
     }
     for (int adverbs = 0; adverbs < 2 && text.isWord(k); ++adverbs) {
         const QStringView v = text.view(k);
-        if (m_adverb.find(v) == m_adverb.end() && !v.endsWith(u"ly"))
+        if (!has(m_adverb, k) && !v.endsWith(u"ly"))
             break;
         ++k;
     }
-    if (text.isWord(k) && !text.token(k).is(TokenFlag::Capitalized)) {
-        if (inSet(m_aux, text, k))
+    if (lowerWord(k)) {
+        if (has(m_aux, k))
             return Match::Keep;
         // "Beijing and Moscow share ...": a plural subject takes the base form.
-        if (coordinated && inSet(m_verbForms, text, k) && !text.view(k).endsWith(u"ing"))
+        if (coordinated && has(m_verbForms, k) && !text.view(k).endsWith(u"ing"))
             return Match::Keep;
         // "Moscow denied", "Abuja says"; but in "Tbilisi protests continued"
         // the -s word is a noun with its own verb.
-        if (inSet(m_finiteVerbForms, text, k)
-            && !(text.view(k).endsWith(u's') && (inSet(m_aux, text, k + 1) || inSet(m_finiteVerbForms, text, k + 1))))
+        if (has(m_finiteVerbForms, k) && !(text.view(k).endsWith(u's') && (has(m_aux, k + 1) || has(m_finiteVerbForms, k + 1))))
             return Match::Keep;
     }
     // the Beijing government

@@ -66,6 +66,7 @@ private:
     /// Bank" (an organ of the state) or "East China Normal University".
     enum class Body : std::uint8_t { None, StateOrgan, Other };
     Body bodyAround(const AnalyzedText &text, const Match &match) const;
+    bool inTitleCaseLine(const AnalyzedText &text, const Match &match) const;
     bool inAllCapsLine(const AnalyzedText &text, const Match &match) const;
     bool isLanguage(const AnalyzedText &text, const Match &match) const;
     bool inSet(const WordSet &set, const AnalyzedText &text, qsizetype token) const;

@@ -101,6 +101,10 @@ TEST(CountryRecognizer, CapitalsOnlyWhenTheyStandForTheGovernment)
     EXPECT_EQ(countries(QStringLiteral("The minister tried to persuade Washington and pressure on Ankara grew.")),
               list({"Washington=US", "Ankara=TR"}));
     EXPECT_TRUE(countries(QStringLiteral("He lives in Moscow and visited Beijing last week.")).isEmpty());
+    // A title-case headline: every word is capitalised.
+    EXPECT_EQ(countries(QStringLiteral("Beijing Warns Washington Over Taiwan Visit\n\nThe text.")),
+              list({"Beijing=CN", "Washington=US", "Taiwan=TW"}));
+    EXPECT_TRUE(countries(QStringLiteral("Protests Spread Across Moscow As Prices Rise\n\nThe text.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("A road leading into Kyiv was closed. In Washington, experts disagree.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("A London-based firm hired staff from Beijing Normal University.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("An air strike on Damascus hit a school. She studied at the University of Washington.")).isEmpty());
