@@ -435,7 +435,7 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
             || (inSet(m_regionInside, text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart))))
         return Match::Drop;
     // Korean Peninsula, Taiwan Strait, Panama Canal; Gulf of Mexico, Sea of Japan.
-    if (isCapitalizedWord(text, next) && inSet(m_placeAfter, text, next))
+    if (inSet(m_placeAfter, text, next))
         return Match::Drop;
     if (wordIs(text, prev, u"of") && isCapitalizedWord(text, prev - 1) && inSet(m_placeAfter, text, prev - 1))
         return Match::Drop;
