@@ -232,17 +232,29 @@ void CountryRecognizer::recognize(const AnalyzedText &text, Recognition &out) co
         match.state = judge(text, matches, m);
         if (match.state == Match::Keep && match.entry->kind == Kind::Name && match.entry->code == u"GE") {
             if (georgiaState < 0) {
-                bool stateCity = false, countryCue = false;
+                // Atlanta or another US state named, and nothing of the Caucasus.
+                bool usSigns = false, countryCue = false;
                 for (std::int32_t i = 0; i < n; ++i) {
                     if (!(tokens[size_t(i)].flags & TokenFlag::Capitalized))
                         continue;
-                    stateCity = stateCity || inSet(m_usStateCity, text, i);
+                    usSigns = usSigns || inSet(m_usStateCity, text, i) || inSet(m_usState, text, i);
                     countryCue = countryCue || inSet(m_countryCue, text, i);
                 }
-                georgiaState = stateCity && !countryCue ? 1 : 0;
+                georgiaState = usSigns && !countryCue ? 1 : 0;
             }
-            if (georgiaState == 1 || isUsState(text, match))
+            if (isUsState(text, match)) {
                 match.state = Match::Drop;
+            } else if (georgiaState == 1) {
+                // Still the country next to another one: "Russia's war with Georgia".
+                bool abroad = false;
+                for (const Match &o : matches) {
+                    if (o.entry->kind != Kind::Capital && o.entry->kind != Kind::NotCountry && o.entry->code != u"US"
+                        && o.entry->code != u"GE" && sameSentence(text, o.first, match.first))
+                        abroad = true;
+                }
+                if (!abroad)
+                    match.state = Match::Drop;
+            }
         }
     }
 

@@ -132,6 +132,8 @@ TEST(CountryRecognizer, GeorgiaTheStateIsNotGeorgiaTheCountry)
     EXPECT_TRUE(countries(QStringLiteral("Fans gathered in Atlanta, Georgia. Georgia's governor watched the game.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("Senator Kay Doe, a Georgia Republican, voted against it.")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("Japanese carmakers will build plants in Alabama and Georgia.")), list({"Japanese=JP"}));
+    EXPECT_TRUE(countries(QStringLiteral("Voters in Arizona went to the polls. Turnout in Georgia was high.")).isEmpty());
+    EXPECT_EQ(countries(QStringLiteral("Texas oil firms recalled Russia's war with Georgia.")), list({"Russia=RU", "Georgia=GE"}));
     EXPECT_EQ(countries(QStringLiteral("In 2008 Russia fought a short war with Georgia.")), list({"Russia=RU", "Georgia=GE"}));
     EXPECT_EQ(countries(QStringLiteral("Georgia has asked to join the bloc, officials in Tbilisi said.")), list({"Georgia=GE"}));
 }
