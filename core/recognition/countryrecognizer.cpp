@@ -31,6 +31,11 @@ bool sameSentence(const AnalyzedText &text, qsizetype a, qsizetype b)
     return a >= 0 && b >= 0 && a < text.size() && b < text.size() && text.token(a).sentence == text.token(b).sentence;
 }
 
+bool sameLine(const AnalyzedText &text, qsizetype a, qsizetype b)
+{
+    return a >= 0 && b >= 0 && a < text.size() && b < text.size() && text.token(a).paragraph == text.token(b).paragraph;
+}
+
 bool wordIs(const AnalyzedText &text, qsizetype i, const char16_t *w)
 {
     return text.isWord(i) && text.view(i).compare(QStringView(w), Qt::CaseInsensitive) == 0;
@@ -160,6 +165,11 @@ CountryRecognizer::CountryRecognizer()
             m_finiteVerbForms.insert(row[0]);
         if (placeVerbs.contains(row[1]))
             m_placeVerbForms.insert(row[0]);
+    }
+    // Verbs of motion (flocked to Paris, shuttles between Tehran and Riyadh).
+    for (const QStringList &row : Lexicon::table(QStringLiteral("wn-verb.motion.tsv"))) {
+        if (!row.isEmpty() && !row[0].contains(QLatin1Char(' ')))
+            m_motionVerbForms.insert(row[0]);
     }
 }
 
@@ -316,6 +326,18 @@ CountryRecognizer::Body CountryRecognizer::bodyAround(const AnalyzedText &text, 
             const QStringView v = text.view(k);
             if (v == u"of" || v == u"for" || v == u"the" || v == u"on" || v == u"de")
                 continue;
+            // "Norwegian Olympic and Paralympic Committee": "and" joins words of
+            // one name only when the name then ends in a head word.
+            if (v == u"and") {
+                bool head = false;
+                for (qsizetype j = k + 1; j < n && j <= k + 4 && isCapitalizedWord(text, j); ++j) {
+                    const QStringView w = text.view(j);
+                    head = head || m_orgHead.find(w) != m_orgHead.end() || m_stateHead.find(w) != m_stateHead.end()
+                        || m_ambiguousHead.find(w) != m_ambiguousHead.end();
+                }
+                if (head)
+                    continue;
+            }
         }
         if (text.isPunct(k, u'&') || isHyphen(text, k))
             continue;
@@ -466,7 +488,7 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
             && m_stateHead.find(text.view(next)) == m_stateHead.end())
             return Match::Drop;
         if (isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
-            && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
+            && sameLine(text, prev, match.first) && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
             return Match::Drop;
     }
     // US in an all-caps headline may be the pronoun: "TELL US WHAT YOU
@@ -491,10 +513,11 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
     auto lowerWord = [&](qsizetype k) { return text.isWord(k) && (title || !text.token(k).is(TokenFlag::Capitalized)); };
 
     // Part of a longer name: Beijing Normal University, Greater London, George Washington.
-    if (!title && isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && sameSentence(text, next, match.first))
+    if (!title && isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && sameSentence(text, next, match.first)
+        && sameLine(text, next, match.first))
         return Match::Drop;
     if (!title && isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
-        && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
+        && sameLine(text, prev, match.first) && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
         return Match::Drop;
 
     // Beijing's policy, but Moscow's mayor.
@@ -542,13 +565,24 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
 
     // in Moscow, press releases from Abuja, criticism of Moscow, pressure on Moscow.
     if (inSetLower(m_placeBefore, text, prev)) {
-        if ((wordIs(text, prev, u"from") || wordIs(text, prev, u"to") || wordIs(text, prev, u"on")) && inSetLower(m_govNoun, text, prev - 1))
-            return Match::Keep;
+        // pressure from Washington, a message to Moscow, sanctions imposed on
+        // Moscow; but flew to Moscow, a strike on Damascus.
+        if (wordIs(text, prev, u"from") || wordIs(text, prev, u"to") || wordIs(text, prev, u"on")) {
+            const qsizetype before = prev - 1;
+            if (inSetLower(m_govNoun, text, before))
+                return Match::Keep;
+            if (lowerWord(before) && has(m_finiteVerbForms, before) && !text.view(before).endsWith(u's') && !has(m_placeVerbForms, before)
+                && !has(m_motionVerbForms, before))
+                return Match::Keep;
+        }
         return Match::Drop;
     }
     if (inSetLower(m_govBefore, text, prev)) {
         // the mayor of Moscow; University of Washington
         if (wordIs(text, prev, u"of") && (inSetLower(m_placeNoun, text, prev - 1) || isCapitalizedWord(text, prev - 1)))
+            return Match::Drop;
+        // shuttles between Tehran and Riyadh, flew over Kyiv: movement between places.
+        if (!wordIs(text, prev, u"of") && lowerWord(prev - 1) && (has(m_placeVerbForms, prev - 1) || has(m_motionVerbForms, prev - 1)))
             return Match::Drop;
         return Match::Keep;
     }

@@ -75,7 +75,7 @@ private:
     std::unordered_map<QString, std::vector<Entry>, ViewHash, ViewEqual> m_entries;
     WordSet m_orgHead, m_stateHead, m_stateModifier, m_ambiguousHead, m_placeBefore, m_govBefore, m_govNoun, m_placeNoun, m_placeVerbForms,
         m_govAfter, m_govHyphen, m_aux, m_adverb, m_regionBefore, m_regionInside, m_placeAfter, m_languageBefore, m_languageAfter,
-        m_givenName, m_usStateCity, m_usStateAfter, m_countryCue, m_usState, m_timeWord, m_verbForms, m_finiteVerbForms;
+        m_givenName, m_usStateCity, m_usStateAfter, m_countryCue, m_usState, m_timeWord, m_verbForms, m_finiteVerbForms, m_motionVerbForms;
 };
 
 } // namespace annotator

@@ -87,6 +87,7 @@ TEST(CountryRecognizer, StateOrgansCountButOtherBodiesDoNot)
     EXPECT_EQ(countries(QStringLiteral("She runs the Stimson Center's China programme; the People's Bank of China agreed.")),
               list({"China=CN", "China=CN"}));
     EXPECT_EQ(countries(QStringLiteral("Russia Says Post-War Order Must Change")), list({"Russia=RU"}));
+    EXPECT_TRUE(countries(QStringLiteral("The president of the Norwegian Olympic and Paralympic Committee spoke.")).isEmpty());
     // The body's own country, named outside its name, still counts.
     EXPECT_EQ(countries(QStringLiteral("Japan's Kitaura Shipbuilding won the order.")), list({"Japan=JP"}));
 }
@@ -105,10 +106,15 @@ TEST(CountryRecognizer, CapitalsOnlyWhenTheyStandForTheGovernment)
     EXPECT_EQ(countries(QStringLiteral("Beijing Warns Washington Over Taiwan Visit\n\nThe text.")),
               list({"Beijing=CN", "Washington=US", "Taiwan=TW"}));
     EXPECT_TRUE(countries(QStringLiteral("Protests Spread Across Moscow As Prices Rise\n\nThe text.")).isEmpty());
+    // A capitalised word ending the line above does not join a name with the capital below.
+    EXPECT_EQ(countries(QStringLiteral("A Trade War Arrives at the Pond's Edge\nWashington's tariffs bite.")), list({"Washington=US"}));
     EXPECT_TRUE(countries(QStringLiteral("A road leading into Kyiv was closed. In Washington, experts disagree.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("A London-based firm hired staff from Beijing Normal University.")).isEmpty());
     EXPECT_TRUE(countries(QStringLiteral("An air strike on Damascus hit a school. She studied at the University of Washington.")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("New sanctions on Moscow were agreed.")), list({"Moscow=RU"}));
+    EXPECT_EQ(countries(QStringLiteral("Sanctions imposed on Moscow hurt; ministers from Rome and Berlin came.")),
+              list({"Moscow=RU", "Rome=IT", "Berlin=DE"}));
+    EXPECT_TRUE(countries(QStringLiteral("The envoy shuttles between Tehran and Riyadh. Tourists flocked to Paris.")).isEmpty());
     // "protests" is a noun here, with its own verb; "denies" is Kyiv's verb.
     EXPECT_TRUE(countries(QStringLiteral("Tbilisi protests continued.")).isEmpty());
     EXPECT_EQ(countries(QStringLiteral("Kyiv denies the report.")), list({"Kyiv=UA"}));
