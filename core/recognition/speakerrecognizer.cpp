@@ -156,6 +156,7 @@ private:
     void classifyName(std::int32_t first, std::int32_t last, Attribution &a) const;
     std::int32_t nominalLeft(std::int32_t head, std::int32_t minFirst) const;
     QString roleBefore(std::int32_t first) const;
+    std::int32_t roleStart(std::int32_t first) const;
     QString roleAfter(std::int32_t last) const;
     QString spanText(std::int32_t first, std::int32_t last) const;
     const Annotation *countryAt(std::int32_t start, std::int32_t end) const;
@@ -276,6 +277,8 @@ bool SpeakerPass::titleWord(std::int32_t i) const
         return true;
     if (!(c & PersonNoun))
         return false;
+    if (m_tokens[size_t(i)].is(TokenFlag::Capitalized) && demonymLike(m_text.view(i)))
+        return false; // Norwegian: WordNet's person, but here an adjective
     return !(c & WordNetNoun) || SpeakerLexicon::guess(m_text.view(i)) != 0;
 }
 
@@ -643,8 +646,13 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
     } else if (nameToken(h)) {
         first = nameRunLeft(h, minFirst);
         classifyName(first, h + 1, a);
-        if (!a.organisation && a.kind == MentionKind::Name)
-            a.role = a.role.isEmpty() ? roleBefore(first) : roleBefore(first) + (roleBefore(first).isEmpty() ? QString() : QStringLiteral(" ")) + a.role;
+        if (!a.organisation && a.kind == MentionKind::Name) {
+            const std::int32_t roleFirst = roleStart(first);
+            const QString before = roleFirst < first ? spanText(roleFirst, first) : QString();
+            a.role = a.role.isEmpty() ? before : before.isEmpty() ? a.role : before + QStringLiteral(" ") + a.role;
+            if (exact && roleFirst == minFirst)
+                first = roleFirst; // Political analyst Grace Nyirenda, of ..., said
+        }
     } else if (!t.is(TokenFlag::Capitalized) && !(c & ClosedClass) && !(c == 0 && (m_text.view(h).endsWith(u"ed") || m_text.view(h).endsWith(u"ing")))) {
         // A person noun with a prepositional phrase after it: officials on both sides.
         for (std::int32_t q = h - 1; q >= std::max(minFirst, h - 6); --q) {
@@ -695,6 +703,13 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
 // Words before a name that describe the person: China's foreign minister.
 QString SpeakerPass::roleBefore(std::int32_t first) const
 {
+    const std::int32_t a = roleStart(first);
+    return a < first ? spanText(a, first) : QString();
+}
+
+// Where the role words before a name start (@p first when there are none).
+std::int32_t SpeakerPass::roleStart(std::int32_t first) const
+{
     std::int32_t a = first;
     bool content = false;
     for (int guard = 0; guard < 6; ++guard) {
@@ -718,8 +733,8 @@ QString SpeakerPass::roleBefore(std::int32_t first) const
         a = j;
     }
     if (!content || a == first)
-        return {};
-    return spanText(a, first);
+        return first;
+    return a;
 }
 
 // The apposition after a name: ", a senior fellow at the X Institute".
@@ -756,7 +771,18 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
         const Token &t = m_tokens[size_t(bound)];
         if (t.kind == TokenKind::Quote || inQuote(bound))
             break;
-        if (isPunct(bound, u';') || isPunct(bound, u':') || isPunct(bound, u'(') || isPunct(bound, u')'))
+        if (isPunct(bound, u')')) {
+            // A bracketed acronym inside: the Alliance for Democratic Renewal (ADR)
+            std::int32_t k = bound - 1;
+            while (k > bound - 6 && k >= 0 && !isPunct(k, u'(') && !isPunct(k, u')'))
+                --k;
+            if (k >= 0 && isPunct(k, u'(') && !boundaryBefore(k)) {
+                bound = k;
+                continue;
+            }
+            break;
+        }
+        if (isPunct(bound, u';') || isPunct(bound, u':') || isPunct(bound, u'('))
             break;
         if (isPunct(bound, u',')) {
             if (count == 6)
@@ -1214,6 +1240,10 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
     if (e.kind == EntityKind::Person) {
         if (words.size() < 2)
             return;
+        for (std::int32_t k = first; k < last; ++k) {
+            if (lex(k) & OrgHead)
+                return; // not a person's name after all: no single words of it
+        }
         // The surname with its particles: Pieter van der Berg -> van der Berg.
         for (size_t w = 1; w + 1 < words.size(); ++w) {
             const std::int32_t k = words[w].first;
@@ -1422,7 +1452,8 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
 
 bool SpeakerPass::demonymLike(QStringView text) const
 {
-    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"can", u"yan", u"ean"};
+    // Also adjectives that name no one on their own: Olympic, National, Central.
+    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"can", u"yan", u"ean", u"ic", u"al", u"ary"};
     for (const char16_t *e : endings) {
         if (text.endsWith(QStringView(e)))
             return true;
@@ -1489,7 +1520,13 @@ void SpeakerPass::findNameRuns()
         const std::int32_t nameWords = run.wordCount - w;
         const std::int32_t before = i - 1;
         const bool afterPreposition = isWordAt(before) && (lex(before) & Preposition);
-        const bool subjectLike = !afterPreposition && (isPunct(end, u',') || (isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized)));
+        // A subject opens its clause (sentence start, after "and" or a comma)
+        // and is followed by a verb or an age apposition.
+        const bool opensClause = sentenceInitial(i) || isPunct(before, u',') || lowerIs(before, u"and") || lowerIs(before, u"but") || lowerIs(before, u"while")
+            || (isWordAt(before) && (lex(before) & (Title | Honorific)));
+        const bool verbAfter = isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized) && !(lex(end) & (Preposition | Conjunction | Determiner));
+        const bool subjectLike = !afterPreposition && opensClause
+            && (verbAfter || (isPunct(end, u',') && end + 1 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number));
         run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
         const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
         const bool age = isPunct(end, u',') && end + 2 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number && isPunct(end + 2, u','); // Sunita, 34,
