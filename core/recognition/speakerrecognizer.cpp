@@ -890,6 +890,8 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
     }
     if (j < 0)
         return false;
+    if (isPunct(j, u')') && isPunct(j - 2, u'(') && isWordAt(j - 1) && m_tokens[size_t(j - 1)].is(TokenFlag::AllCaps))
+        j -= 3; // The Malawi Electoral Commission (MEC) declared
     if (isPunct(j, u',')) {
         if (vc & WordNetVerb)
             return false;
@@ -1227,6 +1229,8 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
 {
     const std::int32_t start = m_tokens[size_t(first)].start, end = m_tokens[size_t(last - 1)].end;
     m_fullNames.insert(m_text.view(start, end), entity);
+    if (isPunct(last, u'(') && isPunct(last + 2, u')') && isWordAt(last + 1) && m_tokens[size_t(last + 1)].is(TokenFlag::AllCaps))
+        m_fullNames.insert(m_text.view(last + 1), entity); // Malawi Electoral Commission (MEC)
     const SpeakerEntity &e = m_entities[size_t(entity)];
     // Single words of the name: Medeiros, Zhang, Salgado, Owusu-Ansah.
     std::vector<std::pair<std::int32_t, std::int32_t>> words;
@@ -1730,7 +1734,7 @@ void SpeakerPass::resolveEntities()
             bool cased = false;
             for (QChar c : w)
                 cased = cased || c.isUpper() || c.isLower() || c.isDigit();
-            if (!cased) {
+            if (!cased || (m_tokens[size_t(k + 1)].is(TokenFlag::AllCaps) && m_fullNames.value(w) == m.entity)) {
                 Mention alias = m;
                 alias.first = k + 1;
                 alias.last = k + 2;
