@@ -172,6 +172,7 @@ private:
     void touch(std::int32_t entity);
     std::int32_t resolvePronoun(const Attribution &a);
     void findNameRuns();
+    void buildMentions();
     template<typename F>
     void matchRun(const NameRun &run, F found) const;
     std::int32_t promote(std::int32_t candidate);
@@ -204,6 +205,8 @@ private:
     std::vector<std::int32_t> m_runWords;
     std::vector<Candidate> m_candidates;
     NameIndex m_candidateNames;
+    std::vector<std::pair<std::int32_t, std::int32_t>> m_paragraphSubject; // first person standing as a subject: (token, entity or -(candidate + 2))
+    bool m_lateSpeakers = false; // a quote made a candidate a speaker after the mentions were collected
     QHash<QString, std::int32_t> m_countryEntities; // ISO code -> entity of a country acting as a source
     std::vector<const Annotation *> m_countries; // Country annotations by position
     std::vector<std::int32_t> m_countryStarts; // their UTF-16 starts
@@ -1530,7 +1533,10 @@ void SpeakerPass::findNameRuns()
             || (isWordAt(before) && (lex(before) & (Title | Honorific)));
         const bool verbAfter = isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized) && !(lex(end) & (Preposition | Conjunction | Determiner));
         const bool subjectLike = !afterPreposition && opensClause
-            && (verbAfter || (isPunct(end, u',') && end + 1 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number));
+            && (verbAfter
+                || (isPunct(end, u',') && end + 1 < m_n
+                    && (m_tokens[size_t(end + 1)].kind == TokenKind::Number || (isWordAt(end + 1) && (lex(end + 1) & Determiner) && !(lex(end + 1) & Function))
+                        || (isWordAt(end + 1) && !m_tokens[size_t(end + 1)].is(TokenFlag::Capitalized) && !(lex(end + 1) & ClosedClass)))));
         run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
         const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
         const bool age = isPunct(end, u',') && end + 2 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number && isPunct(end + 2, u','); // Sunita, 34,
@@ -1599,6 +1605,7 @@ void SpeakerPass::resolveEntities()
             a.entity = entityForName(a);
     }
     findNameRuns();
+    m_paragraphSubject.assign(m_text.paragraphs().size(), {-1, -1});
     // Attribution mentions in text order.
     std::vector<std::int32_t> byPosition(m_attributions.size());
     for (size_t i = 0; i < byPosition.size(); ++i)
@@ -1627,9 +1634,12 @@ void SpeakerPass::resolveEntities()
             break;
         const NameRun &run = m_runs[ri];
         bool any = false;
+        const std::int32_t paragraph = m_tokens[size_t(run.first)].paragraph;
         matchRun(run, [&](std::int32_t, std::int32_t, std::int32_t id) {
             touch(id);
             any = true;
+            if (run.subjectLike && m_entities[size_t(id)].kind == EntityKind::Person && m_paragraphSubject[size_t(paragraph)].second == -1)
+                m_paragraphSubject[size_t(paragraph)] = {run.first, id};
         });
         if (!any) {
             const std::int32_t first = word(run, run.nameWord);
@@ -1680,16 +1690,24 @@ void SpeakerPass::resolveEntities()
                 m_candidateNames.insert(text, c);
             }
             if (c >= 0) {
-                m_candidates[size_t(c)].paragraph = m_tokens[size_t(run.first)].paragraph;
+                m_candidates[size_t(c)].paragraph = paragraph;
                 m_candidates[size_t(c)].lastRun = run.first;
                 m_candidates[size_t(c)].subject = run.subjectLike;
                 const std::int32_t id = m_candidates[size_t(c)].entity;
                 touch(id >= 0 ? id : -(c + 2));
+                if (run.subjectLike && !m_candidates[size_t(c)].organisation && m_paragraphSubject[size_t(paragraph)].second == -1)
+                    m_paragraphSubject[size_t(paragraph)] = {run.first, id >= 0 ? id : -(c + 2)};
             }
         }
     }
 
-    // Second walk: every name mention of every source, and the attribution mentions.
+    buildMentions();
+}
+
+// Every name mention of every source, and the attribution mentions, in text order.
+void SpeakerPass::buildMentions()
+{
+    m_mentions.clear();
     for (const NameRun &run : m_runs) {
         matchRun(run, [&](std::int32_t first, std::int32_t last, std::int32_t id) {
             Mention m;
@@ -1855,9 +1873,19 @@ void SpeakerPass::attributeQuotes()
     for (size_t qi = 0; qi < count; ++qi) {
         const QuotedSpan &q = m_spans[qi];
         if (m_quoteSpeaker[qi] < 0 && !partial(q)) {
-            if (qi > 0 && m_spans[qi - 1].paragraph == q.paragraph && m_quoteSpeaker[qi - 1] >= 0)
+            const auto [subjectAt, subject] = m_paragraphSubject[size_t(q.paragraph)];
+            if (qi > 0 && m_spans[qi - 1].paragraph == q.paragraph && m_quoteSpeaker[qi - 1] >= 0) {
                 m_quoteSpeaker[qi] = m_quoteSpeaker[qi - 1];
-            else if (q.paragraph > 0 && paragraphLastPos[size_t(q.paragraph)] < 0 && paragraphLast[size_t(q.paragraph - 1)] >= 0)
+            } else if (subject != -1 && subjectAt < (q.open >= 0 ? q.open : q.first) && paragraphLastPos[size_t(q.paragraph)] < 0) {
+                // David Oyelaran, a trade economist, put it more bluntly. "..."
+                if (subject >= 0) {
+                    m_quoteSpeaker[qi] = subject;
+                } else {
+                    m_quoteSpeaker[qi] = promote(-subject - 2);
+                    m_paragraphSubject[size_t(q.paragraph)].second = m_quoteSpeaker[qi];
+                    m_lateSpeakers = true;
+                }
+            } else if (q.paragraph > 0 && paragraphLastPos[size_t(q.paragraph)] < 0 && paragraphLast[size_t(q.paragraph - 1)] >= 0)
                 m_quoteSpeaker[qi] = paragraphLast[size_t(q.paragraph - 1)];
         }
         if (m_quoteSpeaker[qi] >= 0) {
@@ -1958,6 +1986,8 @@ void SpeakerPass::run()
     findAttributions();
     resolveEntities();
     attributeQuotes();
+    if (m_lateSpeakers)
+        buildMentions();
     // m_countries points into m_out.annotations: stop using it before adding.
     m_countries.clear();
     emit();
