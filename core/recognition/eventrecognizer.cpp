@@ -89,7 +89,7 @@ const WordSet modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "
                          "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games",
                          "bill", "bills", "legislation", "proposal", "commission", "committee", "board", "monitors", "observers",
                          "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs", "observation",
-                         "monitoring", "mission"};
+                         "monitoring", "mission", "box", "boxes", "paper", "papers"};
 // What may follow an "ambiguous bare" noun (final, friendly, call): anything
 // else after it makes it an adjective or a verb.
 const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
@@ -97,7 +97,8 @@ const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "wi
                              "last", "this", "over", "versus", "vs", "by", "as", "lasted", "ended", "took", "came", "went", "began", "begins",
                              "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself",
                              "erupted", "raged", "intensified", "spread", "flared", "escalated", "subsided", "eased", "stopped",
-                             "continues", "rages", "killed", "left"};
+                             "continues", "rages", "killed", "left", "north", "south", "east", "west", "may", "might", "could",
+                             "can", "should", "must", "did", "does"};
 const WordSet ordinals = {"first", "second", "third", "fourth", "fifth", "last", "next", "final", "opening", "latest", "new", "major",
                         "big", "surprise", "early", "late", "weekly", "daily", "brief", "lengthy", "upcoming", "second-round"};
 // Cues that make a happening hypothetical, feared, wished or avoided.
@@ -412,7 +413,7 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
 
 bool Scan::hasSpecifier(qsizetype i) const
 {
-    for (qsizetype k = i - 1; k >= i - 4 && k >= 0; --k) {
+    for (qsizetype k = i - 1; k >= i - 6 && k >= 0; --k) {
         const Token &t = m_text.token(k);
         if (!sameSentence(k, i))
             return false;
@@ -496,7 +497,8 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
         }
         if (adjectival)
             continue;
-        if (definite && is(k, prospectiveCues))
+        // A modal is about the verb it governs: "would respect the decision".
+        if (definite && (is(k, prospectiveCues) || is(k, kPredictionModals) || is(k, kPossibilityModals)))
             continue;
         if (is(k, hypotheticalCues)) {
             if (is(k, kWould)) {
@@ -544,6 +546,14 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (lowerWord(end) && nounTriggerAt(end))
         return false;
     // "A defeat would be ...": an indefinite happening under a modal.
+    // "It is a victory on paper": a predicate noun classifies, it names no happening.
+    {
+        qsizetype d = prev;
+        if (lowerWord(d) && !is(d, kIndefinite))
+            --d;
+        if (is(d, kIndefinite) && is(d - 1, kBeForms))
+            return false;
+    }
     // "There will be a war": a prediction, not a schedule.
     if (is(prev, kIndefinite) && is(prev - 1, kBe) && is(prev - 2, kPredictionModals))
         return false;
