@@ -92,7 +92,7 @@ static void BM_OpenBareEditor(benchmark::State &state)
         benchmark::DoNotOptimize(editor.document()->blockCount());
     }
 }
-BENCHMARK(BM_OpenBareEditor)->Arg(7 << 10)->Arg(5 << 20)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_OpenBareEditor)->Arg(7 << 10)->Arg(5 << 20)->Unit(benchmark::kMillisecond);
 
 static void BM_OpenAnnotated(benchmark::State &state)
 {
@@ -108,7 +108,7 @@ static void BM_OpenAnnotated(benchmark::State &state)
         benchmark::DoNotOptimize(window.annotations()->size());
     }
 }
-BENCHMARK(BM_OpenAnnotated)->Arg(7 << 10)->Arg(5 << 20)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_OpenAnnotated)->Arg(7 << 10)->Arg(5 << 20)->Unit(benchmark::kMillisecond);
 
 static void BM_EditAnnotation(benchmark::State &state)
 {
@@ -134,7 +134,7 @@ static void BM_EditAnnotation(benchmark::State &state)
         QCoreApplication::processEvents();
     }
 }
-BENCHMARK(BM_EditAnnotation)->Arg(50 << 10)->Arg(5 << 20)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_EditAnnotation)->Arg(50 << 10)->Arg(5 << 20)->Unit(benchmark::kMicrosecond);
 
 static int peakMemory(const QString &path)
 {
