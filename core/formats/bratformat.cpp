@@ -288,8 +288,9 @@ ExportResult BratFormat::write(const Document &doc, const AnnotationData &data)
                 attribute(it.key(), id, it.value());
         }
     }
+    const EntityIndex entities(data.entities);
     for (const QString &e : std::as_const(entityOrder)) {
-        const Entity *entity = data.entity(e);
+        const Entity *entity = entities.find(e);
         if (!entity)
             continue;
         const auto &ms = mentions[e];
