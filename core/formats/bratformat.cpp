@@ -137,14 +137,36 @@ public:
         }
     }
 
-    const Annotation *choose(const Annotation &quote, int depth = 0) const
+    const Annotation *choose(const Annotation &quote) const
     {
-        const QList<const Annotation *> mentions = m_mentions.value(quote.saidBy);
+        const Annotation *nearest = nullptr;
+        if (const Annotation *m = local(quote, &nearest))
+            return m;
+        // A quote running over several paragraphs is attributed where the
+        // attribution stands: follow it forwards, then backwards.
+        const QList<const Annotation *> quotes = m_quotes.value(quote.saidBy);
+        const qsizetype at = quotes.indexOf(&quote);
+        for (qsizetype k = at; k >= 0 && k + 1 < quotes.size() && runsOn(*quotes[k], *quotes[k + 1]); ++k) {
+            if (const Annotation *m = local(*quotes[k + 1], nullptr))
+                return m;
+        }
+        for (qsizetype k = at; k > 0 && runsOn(*quotes[k - 1], *quotes[k]); --k) {
+            if (const Annotation *m = local(*quotes[k - 1], nullptr))
+                return m;
+        }
+        return nearest;
+    }
+
+private:
+    // The nearest mention in the quote's sentence, else its paragraph; the
+    // nearest anywhere goes to @p nearest.
+    const Annotation *local(const Annotation &quote, const Annotation **nearest) const
+    {
         const Annotation *best = nullptr;
         int bestLevel = 3;
         qint64 bestDistance = 0;
         bool bestAfter = false;
-        for (const Annotation *m : mentions) {
+        for (const Annotation *m : m_mentions.value(quote.saidBy)) {
             const bool after = m->start >= quote.end;
             const qint64 from = after ? quote.end : m->end;
             const qint64 to = after ? m->start : quote.start;
@@ -152,7 +174,8 @@ public:
             int level = 2; // elsewhere
             if (!breakBetween(m_breaks, from, to))
                 level = sentenceBreakIn(m_doc.slice(from, to)) ? 1 : 0;
-            bool better = !best || level < bestLevel || (level == bestLevel && (distance < bestDistance || (distance == bestDistance && after && !bestAfter)));
+            const bool better = !best || level < bestLevel
+                || (level == bestLevel && (distance < bestDistance || (distance == bestDistance && after && !bestAfter)));
             if (better) {
                 best = m;
                 bestLevel = level;
@@ -160,30 +183,24 @@ public:
                 bestAfter = after;
             }
         }
-        if (best && bestLevel < 2)
-            return best;
-        // A quote running on into the next paragraph: follow it to its end.
-        if (depth < 50) {
-            for (const Annotation *next : m_quotes.value(quote.saidBy)) {
-                if (next->start < quote.end)
-                    continue;
-                QString gap = m_doc.slice(quote.end, next->start);
-                bool onlyMarks = true;
-                for (const QChar c : gap) {
-                    if (!c.isSpace() && c != u'"' && c != u'\x201C' && c != u'\x2018' && c != u'\'' && c != u'\x201D' && c != u'\x2019') {
-                        onlyMarks = false;
-                        break;
-                    }
-                }
-                if (onlyMarks && breakBetween(m_breaks, quote.end, next->start))
-                    return choose(*next, depth + 1);
-                break;
-            }
-        }
-        return best;
+        if (nearest)
+            *nearest = best;
+        return best && bestLevel < 2 ? best : nullptr;
     }
 
-private:
+    // Whether quote @p b continues quote @p a in the next paragraph: only
+    // line breaks, spaces and quotation marks lie between them.
+    bool runsOn(const Annotation &a, const Annotation &b) const
+    {
+        if (b.start < a.end || !breakBetween(m_breaks, a.end, b.start))
+            return false;
+        for (const QChar c : m_doc.slice(a.end, b.start)) {
+            if (!c.isSpace() && c != u'"' && c != u'\x201C' && c != u'\x2018' && c != u'\'' && c != u'\x201D' && c != u'\x2019')
+                return false;
+        }
+        return true;
+    }
+
     const Document &m_doc;
     const QHash<QString, QList<const Annotation *>> &m_mentions;
     std::vector<qint64> m_breaks;
