@@ -6,8 +6,9 @@
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 
-#include <QFontDatabase>
+#include <QHelpEvent>
 #include <QTextBlock>
+#include <QToolTip>
 
 namespace annotator {
 
@@ -68,6 +69,27 @@ void ArticleView::selectRange(qint64 start, qint64 end)
     c.setPosition(m_positions.toView(start), QTextCursor::KeepAnchor);
     setTextCursor(c);
     ensureCursorVisible();
+}
+
+bool ArticleView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_toolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint inViewport = viewport()->mapFrom(this, help->pos());
+        const QTextCursor c = cursorForPosition(inViewport);
+        // cursorForPosition rounds to the nearest gap; the character under
+        // the mouse is the one whose box holds the point.
+        int pos = c.position();
+        if (cursorRect(c).left() > inViewport.x() && pos > 0)
+            --pos;
+        const QString text = m_toolTip(m_positions.toCodePoint(pos));
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QPlainTextEdit::event(event);
 }
 
 void ArticleView::moveCursorTo(qint64 offset)

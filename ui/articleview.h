@@ -4,6 +4,8 @@
 
 #include <QPlainTextEdit>
 
+#include <functional>
+
 namespace KSyntaxHighlighting {
 class Repository;
 }
@@ -39,6 +41,12 @@ public:
     void selectRange(qint64 start, qint64 end);
     /// Puts the cursor at @p offset without selecting.
     void moveCursorTo(qint64 offset);
+    /// What the tooltip says about the text at a code point offset (rich
+    /// text; empty for no tooltip).
+    void setToolTipProvider(std::function<QString(qint64)> provider) { m_toolTip = std::move(provider); }
+
+protected:
+    bool event(QEvent *event) override;
 
 Q_SIGNALS:
     void cursorOffsetChanged(qint64 offset);
@@ -47,6 +55,7 @@ private:
     ViewPositions m_positions;
     AnnotationHighlighter *m_highlighter = nullptr;
     KSyntaxHighlighting::Repository &m_repository;
+    std::function<QString(qint64)> m_toolTip;
 };
 
 } // namespace annotator

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -57,7 +58,11 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     m_tree->setColumnCount(3);
     m_tree->setHeaderLabels({tr("Name"), tr("Role / code / time"), tr("#")});
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(DetailColumn, QHeaderView::ResizeToContents);
+    // A long role must not squeeze the names away: the detail column has a
+    // fixed share the user can drag, and elides.
+    m_tree->header()->setSectionResizeMode(DetailColumn, QHeaderView::Interactive);
+    m_tree->setColumnWidth(DetailColumn, 110);
+    m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
     m_tree->setRootIsDecorated(true);
@@ -119,18 +124,19 @@ void EntityPanel::refresh()
         }
     }
     for (auto &[key, row] : countries) {
-        row.name = mostFrequent(row.texts);
+        // A country by its name, not by whichever demonym came up most.
+        const QLocale::Territory territory = row.detail.isEmpty() ? QLocale::AnyTerritory : QLocale::codeToTerritory(row.detail);
+        row.name = territory == QLocale::AnyTerritory ? mostFrequent(row.texts) : QLocale::territoryToString(territory);
         row.count = int(row.mentions.size());
     }
     for (auto &[key, row] : events) {
         row.name = mostFrequent(row.texts);
         row.count = int(row.mentions.size());
         if (key.startsWith(u'e')) {
-            if (const Entity *e = m_set->entity(key.mid(2))) {
-                if (!e->name.isEmpty())
-                    row.name = e->name;
+            // Named by its most frequent trigger ("talks"), which reads
+            // better in a list than a label made up by the recogniser.
+            if (const Entity *e = m_set->entity(key.mid(2)))
                 row.detail = e->attributes.value(Attr::Time);
-            }
         }
     }
 
@@ -154,8 +160,10 @@ void EntityPanel::refresh()
         });
         for (const Row *row : std::as_const(sorted)) {
             auto *item = new QTreeWidgetItem(group, {row->name, row->detail, QString::number(row->count)});
+            item->setToolTip(DetailColumn, row->detail);
             item->setToolTip(CountColumn, countTip);
-            item->setToolTip(NameColumn, tr("%n mention(s); activate to go to each in turn", nullptr, int(row->mentions.size())));
+            item->setToolTip(NameColumn, row->mentions.size() == 1 ? tr("1 mention; activate to go to it")
+                                                                 : tr("%1 mentions; activate to go to each in turn").arg(row->mentions.size()));
             QVariantList mentions;
             for (const auto &[s, e] : row->mentions)
                 mentions.append(QVariant::fromValue(QPair<qint64, qint64>(s, e)));

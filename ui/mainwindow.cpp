@@ -6,9 +6,12 @@
 #include "backgroundrecognition.h"
 #include "entitypanel.h"
 #include "legendwidget.h"
+#include "overviewruler.h"
 #include "model/selectionsnap.h"
 #include "quotelist.h"
+#include "recognition/suggestionmerger.h"
 #include "settings.h"
+#include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 
 #include <KSyntaxHighlighting/Theme>
@@ -17,9 +20,15 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDialog>
+#include <QLocale>
 #include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -38,10 +47,23 @@ MainWindow::MainWindow(QWidget *parent)
     , m_set(new AnnotationSet(this))
     , m_view(new ArticleView(m_repository, this))
     , m_legend(new LegendWidget(this))
+    , m_ruler(new OverviewRuler(m_set, this))
     , m_statusLabel(new QLabel(this))
     , m_recognition(new BackgroundRecognition(this))
+    , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
 {
-    setCentralWidget(m_view);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QHBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_view);
+    centralLayout->addWidget(m_ruler);
+    setCentralWidget(central);
+    connect(m_ruler, &OverviewRuler::jumpTo, this, [this](qint64 offset) {
+        m_view->moveCursorTo(offset);
+        m_view->centerCursor();
+    });
+    m_view->setToolTipProvider([this](qint64 offset) { return describe(offset); });
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
@@ -51,7 +73,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_set, &AnnotationSet::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_set, &AnnotationSet::changed, this, &MainWindow::updateStatus);
     connect(m_set, &AnnotationSet::wasReset, this, &MainWindow::updateStatus);
-    connect(m_recognition, &BackgroundRecognition::finished, this, &MainWindow::addSuggestions);
+    connect(m_recognition, &BackgroundRecognition::finished, this, &MainWindow::suggestionsArrived);
+    connect(m_autosaver, &Autosaver::failed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Could not write the recovery file: %1").arg(error), 10000);
+    });
 
     Settings settings;
     m_themeName = settings.themeName();
@@ -136,6 +161,7 @@ void MainWindow::createActions()
             else
                 hidden.insert(type);
             m_view->highlighter()->setHiddenTypes(hidden);
+            m_ruler->setHiddenTypes(hidden);
         });
     }
     viewMenu->addSeparator();
@@ -187,6 +213,27 @@ void MainWindow::createEditActions()
     }
     annotate->addSeparator();
     viewAction(annotate, tr("&Delete Annotation"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
+    viewAction(annotate, tr("Edit A&ttributes…"), QKeySequence(Qt::Key_F2), [this] { editAttributes(); });
+    QMenu *bounds = annotate->addMenu(tr("&Move Boundary"));
+    struct Move {
+        QString text;
+        QKeySequence key;
+        bool start;
+        int direction;
+        bool byWord;
+    };
+    const QList<Move> moves = {
+        {tr("Start One Word Left"), QKeySequence(Qt::ALT | Qt::Key_Left), true, -1, true},
+        {tr("Start One Word Right"), QKeySequence(Qt::ALT | Qt::Key_Right), true, +1, true},
+        {tr("End One Word Left"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Left), false, -1, true},
+        {tr("End One Word Right"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Right), false, +1, true},
+        {tr("Start One Character Left"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Left), true, -1, false},
+        {tr("Start One Character Right"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Right), true, +1, false},
+        {tr("End One Character Left"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_Left), false, -1, false},
+        {tr("End One Character Right"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_Right), false, +1, false},
+    };
+    for (const Move &m : moves)
+        viewAction(bounds, m.text, m.key, [this, m] { moveEdge(m.start, m.direction, m.byWord); });
     annotate->addSeparator();
     viewAction(annotate, tr("&Accept Suggestion"), QKeySequence(Qt::Key_A), [this] { setCurrentStatus(Status::Accepted); });
     viewAction(annotate, tr("&Reject Suggestion"), QKeySequence(Qt::Key_R), [this] { setCurrentStatus(Status::Rejected); });
@@ -363,6 +410,159 @@ void MainWindow::deleteCurrent()
     }
 }
 
+void MainWindow::moveEdge(bool start, int direction, bool byWord)
+{
+    const auto current = currentAnnotation();
+    if (!current)
+        return;
+    const TextOffsets &offsets = m_document.offsets();
+    const Utf16Range span{offsets.toUtf16(current->start), offsets.toUtf16(current->end)};
+    const auto moved = moveSpanEdge(m_document.text(), span, start ? SpanEdge::Start : SpanEdge::End, direction, byWord);
+    if (!moved) {
+        statusBar()->showMessage(tr("The annotation cannot get any shorter."), 4000);
+        return;
+    }
+    Annotation a = *current;
+    a.start = offsets.toCodePoint(moved->start);
+    a.end = offsets.toCodePoint(moved->end);
+    a.text = m_document.slice(a.start, a.end);
+    if (a.status == Status::Suggested)
+        a.status = Status::Accepted; // corrected by the user
+    m_set->updateAnnotation(a, start ? tr("Move start of %1").arg(a.type) : tr("Move end of %1").arg(a.type));
+    m_view->selectRange(a.start, a.end);
+}
+
+void MainWindow::setAttribute(const QString &key, const QString &value)
+{
+    const auto current = currentAnnotation();
+    if (!current)
+        return;
+    Annotation a = *current;
+    if (value.isEmpty())
+        a.attributes.remove(key);
+    else
+        a.attributes.insert(key, value);
+    m_set->updateAnnotation(a, tr("Set %1 of “%2”").arg(key, a.text.left(40)));
+}
+
+namespace {
+
+QString countryName(const QString &code)
+{
+    const QLocale::Territory t = QLocale::codeToTerritory(code);
+    return t == QLocale::AnyTerritory ? QString() : QLocale::territoryToString(t);
+}
+
+} // namespace
+
+void MainWindow::editAttributes()
+{
+    const auto current = currentAnnotation();
+    if (!current) {
+        statusBar()->showMessage(tr("Put the cursor on an annotation first."), 4000);
+        return;
+    }
+    if (current->type == Types::Country) {
+        // A searchable list of the countries Qt knows, by name and code.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Country of “%1”").arg(current->text));
+        auto *layout = new QVBoxLayout(&dialog);
+        auto *filter = new QLineEdit(&dialog);
+        filter->setPlaceholderText(tr("Type a name or an ISO code"));
+        auto *list = new QListWidget(&dialog);
+        for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
+            const QString code = QLocale::territoryToCode(QLocale::Territory(t));
+            if (code.size() != 2 || !code.at(0).isLetter())
+                continue;
+            auto *item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(code, QLocale::territoryToString(QLocale::Territory(t))), list);
+            item->setData(Qt::UserRole, code);
+            if (code == current->attributes.value(Attr::Code))
+                list->setCurrentItem(item);
+        }
+        list->sortItems();
+        connect(filter, &QLineEdit::textChanged, list, [list](const QString &needle) {
+            QListWidgetItem *first = nullptr;
+            for (int i = 0; i < list->count(); ++i) {
+                QListWidgetItem *item = list->item(i);
+                const bool match = item->text().contains(needle, Qt::CaseInsensitive);
+                item->setHidden(!match);
+                if (match && !first)
+                    first = item;
+            }
+            if (first)
+                list->setCurrentItem(first);
+        });
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
+        connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
+        layout->addWidget(filter);
+        layout->addWidget(list);
+        layout->addWidget(buttons);
+        filter->setFocus();
+        dialog.resize(380, 480);
+        if (dialog.exec() == QDialog::Accepted && list->currentItem())
+            setAttribute(Attr::Code, list->currentItem()->data(Qt::UserRole).toString());
+        return;
+    }
+    const QString key = current->type == Types::Speaker ? Attr::Role : current->type == Types::Event ? Attr::Time : QString();
+    if (key.isEmpty()) {
+        statusBar()->showMessage(tr("%1 annotations have no attributes to edit.").arg(current->type), 4000);
+        return;
+    }
+    bool ok = false;
+    const QString label = key == Attr::Role ? tr("Role of %1 (title or apposition):").arg(current->text)
+                                            : tr("When did “%1” happen?").arg(current->text);
+    const QString value = QInputDialog::getText(this, tr("Edit Attributes"), label, QLineEdit::Normal,
+                                                current->attributes.value(key), &ok);
+    if (ok)
+        setAttribute(key, value.trimmed());
+}
+
+QString MainWindow::describe(qint64 offset) const
+{
+    QStringList parts;
+    m_set->forEachIn(offset, offset + 1, [&](const Annotation &a) {
+        if (a.status == Status::Rejected || m_view->highlighter()->hiddenTypes().contains(a.type))
+            return;
+        QString line = QStringLiteral("<b>%1</b>").arg(a.type.toHtmlEscaped());
+        if (a.status == Status::Suggested)
+            line += tr(" <i>(suggested: A accepts, R rejects)</i>");
+        const QString code = a.attributes.value(Attr::Code);
+        if (!code.isEmpty())
+            line += QStringLiteral(" %1 %2").arg(code.toHtmlEscaped(), countryName(code).toHtmlEscaped());
+        const QString role = a.attributes.value(Attr::Role);
+        if (!role.isEmpty())
+            line += QStringLiteral(" — %1").arg(role.toHtmlEscaped());
+        if (const Entity *e = m_set->entity(a.entity)) {
+            const auto mentions = m_set->mentionsOf(e->id);
+            QStringList names;
+            for (const Annotation &m : mentions) {
+                if (!names.contains(m.text))
+                    names.append(m.text);
+            }
+            line += tr("<br>%1: %2 (%3)")
+                        .arg(e->name.toHtmlEscaped(),
+                             mentions.size() == 1 ? tr("1 mention") : tr("%1 mentions").arg(mentions.size()),
+                             names.join(QStringLiteral(", ")).toHtmlEscaped());
+            const auto quotes = m_set->quotesOf(e->id);
+            for (qsizetype i = 0; i < quotes.size() && i < 4; ++i) {
+                QString q = quotes.at(i).text;
+                if (q.size() > 90)
+                    q = q.left(87) + QStringLiteral("…");
+                line += QStringLiteral("<br>&nbsp;&nbsp;“%1”").arg(q.toHtmlEscaped());
+            }
+            if (quotes.size() > 4)
+                line += tr("<br>&nbsp;&nbsp;and %1 more").arg(quotes.size() - 4);
+        }
+        if (const Entity *speaker = m_set->entity(a.saidBy))
+            line += tr("<br>said by %1").arg(speaker->name.toHtmlEscaped());
+        parts.append(line);
+    });
+    return parts.join(QStringLiteral("<hr>"));
+}
+
 void MainWindow::setCurrentStatus(Status status)
 {
     const auto a = currentAnnotation();
@@ -530,6 +730,15 @@ void MainWindow::openDocument(const Document &document)
     m_document = document;
     m_sidecarInvalid = false;
     m_sidecarError.clear();
+    // Read the recovery file before anything else: replacing the set's
+    // contents below marks it clean, which removes the file.
+    SidecarStore::LoadResult recovered;
+    QDateTime recoveredAt;
+    if (!m_document.path().isEmpty() && RecoveryStore::exists(m_document.path())) {
+        const QString recoveryFile = RecoveryStore::recoveryPath(m_document.path());
+        recovered = SidecarStore::loadFile(recoveryFile, m_document);
+        recoveredAt = QFileInfo(recoveryFile).lastModified();
+    }
 
     SidecarStore::LoadResult loaded;
     if (!m_document.path().isEmpty())
@@ -552,10 +761,10 @@ void MainWindow::openDocument(const Document &document)
         m_set->reset(loaded.data.annotations, loaded.data.entities, loaded.data.orphans, loaded.data.types);
         if (!loaded.data.orphans.isEmpty()) {
             icon = QMessageBox::Warning;
-            message = tr("%1 changed since its annotations were saved. %n annotation(s) could not be placed in the "
-                         "new text. They are kept and will be saved with the others.",
-                         nullptr, int(loaded.data.orphans.size()))
-                          .arg(m_document.name());
+            const qsizetype n = loaded.data.orphans.size();
+            message = tr("%1 changed since its annotations were saved. %2 could not be placed in the new text. "
+                         "They are kept and will be saved with the others.")
+                          .arg(m_document.name(), n == 1 ? tr("1 annotation") : tr("%1 annotations").arg(n));
         }
         if (!loaded.data.warnings.isEmpty())
             message += (message.isEmpty() ? QString() : QStringLiteral("\n\n")) + loaded.data.warnings.join(u'\n');
@@ -564,14 +773,31 @@ void MainWindow::openDocument(const Document &document)
         m_set->clear();
         break;
     }
+    bool restored = false;
+    if (recovered.status == SidecarStore::LoadStatus::Loaded || recovered.status == SidecarStore::LoadStatus::Reanchored) {
+        const auto answer = ask(QMessageBox::Question, tr("Restore Unsaved Edits?"),
+                                tr("%1 has annotation edits that were never saved (last kept %2), probably because the "
+                                   "program stopped unexpectedly. Restore them?")
+                                    .arg(m_document.name(), QLocale().toString(recoveredAt, QLocale::ShortFormat)),
+                                QMessageBox::Yes | QMessageBox::No);
+        if (answer == QMessageBox::Yes) {
+            m_set->reset(recovered.data.annotations, recovered.data.entities, recovered.data.orphans, recovered.data.types);
+            m_set->setModified();
+            m_autosaver->flush(); // the reset above removed the file: keep it until saved
+            restored = true;
+        } else {
+            RecoveryStore::discard(m_document.path());
+        }
+    }
+    m_ruler->setLength(m_document.length());
     m_view->showDocument(m_document, m_set);
     updateTitle();
     updateStatus();
-    if (loaded.status == SidecarStore::LoadStatus::None)
+    if (loaded.status == SidecarStore::LoadStatus::None && !restored && Settings().annotateNewArticles())
         startRecognition();
     if (loaded.status == SidecarStore::LoadStatus::Reanchored && loaded.data.orphans.isEmpty())
-        statusBar()->showMessage(tr("The article changed since the last save; %n annotation(s) were moved to fit.",
-                                    nullptr, int(loaded.moved)),
+        statusBar()->showMessage(tr("The article changed since the last save; %1 moved to fit.")
+                                     .arg(loaded.moved == 1 ? tr("1 annotation was") : tr("%1 annotations were").arg(loaded.moved)),
                                  8000);
     if (!message.isEmpty())
         ask(icon, tr("Annotations of %1").arg(m_document.name()), message);
@@ -602,52 +828,23 @@ void MainWindow::waitUntilIdle()
     }
 }
 
-void MainWindow::addSuggestions(quint64 revision, const Recognition &result)
+void MainWindow::suggestionsArrived(quint64 revision, const Recognition &result)
 {
-    if (revision != m_recognitionRevision)
-        return;
-    // Recognition ids are local to the result: give everything fresh ids in
-    // this set and carry the links over.
-    AnnotationEdit edit;
+    if (revision == m_recognitionRevision)
+        addSuggestions(result);
+}
+
+void MainWindow::addSuggestions(const Recognition &result)
+{
+    // The merger keeps the user's decisions (manual, accepted and rejected
+    // annotations) and gives the new suggestions ids of this set.
+    AnnotationEdit edit = SuggestionMerger::merge(*m_set, result);
     edit.text = tr("Automatic annotations");
-    QHash<QString, QString> entityIds;
-    QHash<QString, const Entity *> entities;
-    for (const Entity &e : result.entities)
-        entities.insert(e.id, &e);
-    auto mapEntity = [&](const QString &local) -> QString {
-        if (local.isEmpty())
-            return QString();
-        auto it = entityIds.constFind(local);
-        if (it != entityIds.cend())
-            return it.value();
-        const Entity *e = entities.value(local);
-        if (!e)
-            return QString();
-        Entity copy = *e;
-        copy.id = m_set->newEntityId();
-        edit.add(copy);
-        entityIds.insert(local, copy.id);
-        return copy.id;
-    };
-    for (const Annotation &a : result.annotations) {
-        // What the user already has (accepted, corrected or rejected) wins
-        // over a suggestion for the same span.
-        bool known = false;
-        m_set->forEachIn(a.start, a.end, [&](const Annotation &o) { known = known || o.sameSpan(a); });
-        if (known)
-            continue;
-        Annotation s = a;
-        s.id = m_set->newAnnotationId();
-        s.entity = mapEntity(a.entity);
-        s.saidBy = mapEntity(a.saidBy);
-        s.origin = Origin::Automatic;
-        s.status = Status::Suggested;
-        edit.add(s);
-    }
-    const int count = int(edit.annotations.size());
+    const int count = int(std::count_if(edit.annotations.cbegin(), edit.annotations.cend(),
+                                        [](const AnnotationEdit::AnnotationDelta &d) { return !d.before && d.after; }));
     m_set->apply(edit);
     updateStatus();
-    statusBar()->showMessage(count ? tr("%n suggestion(s) added by the recognisers.", nullptr, count)
+    statusBar()->showMessage(count ? (count == 1 ? tr("1 suggestion added by the recognisers.") : tr("%1 suggestions added by the recognisers.").arg(count))
                                    : tr("The recognisers found nothing new."),
                              8000);
 }
@@ -709,7 +906,11 @@ bool MainWindow::maybeKeepChanges()
                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
         return save();
-    return answer == QMessageBox::Discard;
+    if (answer != QMessageBox::Discard)
+        return false;
+    if (!m_document.path().isEmpty())
+        RecoveryStore::discard(m_document.path());
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -765,9 +966,9 @@ void MainWindow::updateStatus()
         else if (a.status == Status::Accepted)
             ++accepted;
     }
-    QString text = tr("%n annotation(s)", nullptr, int(accepted));
+    QString text = (accepted == 1 ? tr("1 annotation") : tr("%1 annotations").arg(accepted));
     if (suggested)
-        text += tr(", %n suggestion(s) to review", nullptr, int(suggested));
+        text += (suggested == 1 ? tr(", 1 suggestion to review") : tr(", %1 suggestions to review").arg(suggested));
     if (!m_set->orphans().isEmpty())
         text += tr(", %n could not be placed", nullptr, int(m_set->orphans().size()));
     if (isBusy())
@@ -828,6 +1029,8 @@ void MainWindow::applyTheme()
     for (const AnnotationType &t : m_set->userTypes())
         types.append({t.name, t.key});
     m_legend->setStyle(style, background, text, types);
+    m_ruler->setPalette(editor);
+    m_ruler->setStyle(style);
 
     for (QAction *a : m_themeGroup->actions())
         a->setChecked(a->data().toString() == m_themeName);

@@ -17,9 +17,11 @@ class QMenu;
 namespace annotator {
 
 class ArticleView;
+class Autosaver;
 class BackgroundRecognition;
 class EntityPanel;
 class LegendWidget;
+class OverviewRuler;
 class QuoteList;
 struct Recognition;
 
@@ -50,6 +52,9 @@ public:
 
     /// Runs the recognisers again and adds what they find as suggestions.
     void annotateAgain();
+    /// Merges a recogniser result into the set as suggestions, in one
+    /// undoable step (SuggestionMerger: the user's decisions are kept).
+    void addSuggestions(const Recognition &result);
     /// Picks a KSyntaxHighlighting theme by name; empty follows the palette.
     /// Returns false when there is no theme of that name.
     bool setThemeName(const QString &name);
@@ -65,6 +70,17 @@ public:
     /// Accepts or rejects the annotation under the cursor, then moves to the
     /// next suggestion.
     void setCurrentStatus(Status status);
+    /// Moves the start or end of the annotation under the cursor by a word
+    /// or a character; it stays selected for the next move.
+    void moveEdge(bool start, int direction, bool byWord);
+    /// Sets attribute @p key of the annotation under the cursor (a country's
+    /// ISO code, a speaker's role); an empty value removes it.
+    void setAttribute(const QString &key, const QString &value);
+    /// Asks for the attribute that matters for the current annotation's type.
+    void editAttributes();
+    /// Rich text describing what is at @p offset: types, codes, and for a
+    /// speaker its mentions and quotes.
+    QString describe(qint64 offset) const;
     /// Selects the next (or previous) suggestion after the cursor, wrapping.
     bool gotoSuggestion(bool forward);
     /// Accepts or rejects every suggestion of @p type (all types when empty).
@@ -77,7 +93,10 @@ public:
     AnnotationSet *annotations() const { return m_set; }
     ArticleView *view() const { return m_view; }
     EntityPanel *entityPanel() const { return m_entityPanel; }
+    /// Writes unsaved edits to a recovery file a short time after each edit.
+    Autosaver *autosaver() const { return m_autosaver; }
     QuoteList *quoteList() const { return m_quoteList; }
+    OverviewRuler *overviewRuler() const { return m_ruler; }
     /// The text of the keyboard shortcuts help: action, shortcut.
     QList<QPair<QString, QString>> shortcuts() const;
     /// True while the recognisers are still working on the article.
@@ -101,7 +120,7 @@ private:
     /// An action with a plain key that must only fire in the article view,
     /// so typing in a filter field is not taken for a command.
     QAction *viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot);
-    void addSuggestions(quint64 revision, const Recognition &result);
+    void suggestionsArrived(quint64 revision, const Recognition &result);
     void startRecognition();
     void updateTitle();
     void updateStatus();
@@ -117,8 +136,10 @@ private:
     AnnotationSet *m_set;
     ArticleView *m_view;
     LegendWidget *m_legend;
+    OverviewRuler *m_ruler;
     QLabel *m_statusLabel;
     BackgroundRecognition *m_recognition;
+    Autosaver *m_autosaver;
     quint64 m_recognitionRevision = 0;
     QString m_themeName;
     QMenu *m_recentMenu = nullptr;

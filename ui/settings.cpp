@@ -11,6 +11,7 @@ const QString ThemeKey = QStringLiteral("view/theme");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString AutosaveKey = QStringLiteral("recovery/autosave");
+const QString AnnotateNewKey = QStringLiteral("recognition/annotateNewArticles");
 }
 
 Settings::Settings() = default;
@@ -71,6 +72,16 @@ QByteArray Settings::windowState() const
 void Settings::setWindowState(const QByteArray &state)
 {
     m_settings.setValue(StateKey, state);
+}
+
+bool Settings::annotateNewArticles() const
+{
+    return m_settings.value(AnnotateNewKey, true).toBool();
+}
+
+void Settings::setAnnotateNewArticles(bool enabled)
+{
+    m_settings.setValue(AnnotateNewKey, enabled);
 }
 
 bool Settings::autosaveEnabled() const

@@ -33,6 +33,11 @@ public:
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
 
+    /// Whether an article opened without annotations is run through the
+    /// recognisers at once.
+    bool annotateNewArticles() const;
+    void setAnnotateNewArticles(bool enabled);
+
     /// Whether unsaved edits are written to a recovery file as they happen.
     bool autosaveEnabled() const;
     void setAutosaveEnabled(bool enabled);

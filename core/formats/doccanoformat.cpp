@@ -164,6 +164,12 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
         lineNo = onlyLine;
         result.issues.append({lineNo, QStringLiteral("the line's text is not the article's; each span is checked against the article"), false});
     }
+    // Our own exports say which unit they count in; that wins over the option.
+    const QString declared = root.value(QLatin1String("offsets")).toString();
+    if (!declared.isEmpty() && (declared == QLatin1String("utf-16")) != utf16Offsets) {
+        utf16Offsets = declared == QLatin1String("utf-16");
+        result.issues.append({lineNo, QStringLiteral("the file counts offsets in %1; they were read so").arg(utf16Offsets ? QStringLiteral("UTF-16 units") : QStringLiteral("code points")), false});
+    }
     const QString lineText = root.value(QLatin1String("text")).toString(doc.text());
     const TextOffsets lineOffsets(lineText);
     auto toCodePoint = [&](qint64 v) { return utf16Offsets ? lineOffsets.toCodePoint(qsizetype(v)) : v; };

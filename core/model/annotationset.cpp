@@ -316,8 +316,7 @@ void AnnotationSet::setStatus(const QStringList &ids, Status status, const QStri
         edit.text = (status == Status::Accepted ? tr("Accept %1") : status == Status::Rejected ? tr("Reject %1") : tr("Mark %1 as suggested"))
                         .arg(edit.annotations.first().before->type);
     else
-        edit.text = (status == Status::Accepted ? tr("Accept %n annotation(s)", nullptr, int(edit.annotations.size()))
-                                                : tr("Reject %n annotation(s)", nullptr, int(edit.annotations.size())));
+        edit.text = (status == Status::Accepted ? tr("Accept %1 annotations") : tr("Reject %1 annotations")).arg(edit.annotations.size());
     apply(edit);
 }
 

@@ -91,4 +91,50 @@ std::optional<Utf16Range> snapSelection(const QString &text, qsizetype start, qs
     return Utf16Range{start, end};
 }
 
+std::optional<Utf16Range> moveSpanEdge(const QString &text, Utf16Range span, SpanEdge edge, int direction, bool byWord)
+{
+    qsizetype &pos = edge == SpanEdge::Start ? span.start : span.end;
+    const qsizetype n = text.size();
+    if (!byWord) {
+        if (direction < 0 && pos > 0) {
+            --pos;
+            if (pos > 0 && text.at(pos).isLowSurrogate() && text.at(pos - 1).isHighSurrogate())
+                --pos;
+        } else if (direction > 0 && pos < n) {
+            ++pos;
+            if (pos < n && text.at(pos).isLowSurrogate() && text.at(pos - 1).isHighSurrogate())
+                ++pos;
+        } else {
+            return std::nullopt;
+        }
+    } else if (edge == SpanEdge::Start && direction < 0) {
+        // To the start of the previous word.
+        while (pos > 0 && !inWord(text, pos - 1))
+            --pos;
+        while (pos > 0 && inWord(text, pos - 1))
+            --pos;
+    } else if (edge == SpanEdge::Start) {
+        // Past the first word, to the start of the next.
+        while (pos < n && inWord(text, pos))
+            ++pos;
+        while (pos < n && !inWord(text, pos))
+            ++pos;
+    } else if (direction > 0) {
+        // To the end of the next word.
+        while (pos < n && !inWord(text, pos))
+            ++pos;
+        while (pos < n && inWord(text, pos))
+            ++pos;
+    } else {
+        // Before the last word, to the end of the word before it.
+        while (pos > 0 && inWord(text, pos - 1))
+            --pos;
+        while (pos > 0 && !inWord(text, pos - 1))
+            --pos;
+    }
+    if (span.start >= span.end || span.start < 0 || span.end > n)
+        return std::nullopt;
+    return span;
+}
+
 } // namespace annotator

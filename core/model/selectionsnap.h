@@ -21,4 +21,13 @@ struct Utf16Range {
 /// selection means the word at @p start. Returns nothing when no word is left.
 std::optional<Utf16Range> snapSelection(const QString &text, qsizetype start, qsizetype end, const QString &type);
 
+enum class SpanEdge { Start, End };
+
+/// Moves one edge of @p span by a word or a character to the left
+/// (@p direction < 0) or right, as GATE Developer does from the keyboard. A
+/// word move lands on a word boundary and never leaves the span starting or
+/// ending on whitespace. Returns nothing when the move would empty the span
+/// or leave the text.
+std::optional<Utf16Range> moveSpanEdge(const QString &text, Utf16Range span, SpanEdge edge, int direction, bool byWord);
+
 } // namespace annotator

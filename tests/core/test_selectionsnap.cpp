@@ -56,3 +56,18 @@ TEST(SelectionSnap, AnEmptySelectionTakesTheWordAtTheCursorAndNothingInBetween)
     EXPECT_FALSE(snapSelection(text, comma, comma + 1, Types::Country));
     EXPECT_FALSE(snapSelection(text, comma + 1, comma + 1, Types::Country));
 }
+
+TEST(SelectionSnap, EdgesMoveByWordOrCharacterWithoutEmptyingTheSpan)
+{
+    const QString text = QStringLiteral("said the envoy Elena Marsh, later");
+    const qsizetype s = text.indexOf(QStringLiteral("Elena"));
+    const Utf16Range name{s, s + 5};
+    auto spanText = [&](const std::optional<Utf16Range> &r) { return r ? text.mid(r->start, r->end - r->start) : QStringLiteral("-"); };
+    EXPECT_EQ(spanText(moveSpanEdge(text, name, SpanEdge::End, +1, true)), QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(spanText(moveSpanEdge(text, name, SpanEdge::Start, -1, true)), QStringLiteral("envoy Elena"));
+    EXPECT_EQ(spanText(moveSpanEdge(text, name, SpanEdge::End, -1, false)), QStringLiteral("Elen"));
+    EXPECT_EQ(spanText(moveSpanEdge(text, name, SpanEdge::Start, +1, true)), QStringLiteral("-"));
+    const Utf16Range two{s, s + 11};
+    EXPECT_EQ(spanText(moveSpanEdge(text, two, SpanEdge::End, -1, true)), QStringLiteral("Elena"));
+    EXPECT_EQ(spanText(moveSpanEdge(text, two, SpanEdge::Start, +1, true)), QStringLiteral("Marsh"));
+}

@@ -4,11 +4,16 @@
 #include "entitypanel.h"
 #include "mainwindow.h"
 #include "quotelist.h"
+#include "settings.h"
+#include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
 
 #include <QLineEdit>
+#include <QApplication>
 #include <QTest>
+#include <QStatusBar>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace annotator;
@@ -28,6 +33,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
+        // The recognisers' suggestions are tested on their own below.
+        Settings().setAnnotateNewArticles(false);
         m_article = m_dir.filePath(QStringLiteral("grain.md"));
         writeAll(m_article, Article.toUtf8());
         m_window.setPrompter([this](QMessageBox::Icon, const QString &, const QString &text, QMessageBox::StandardButtons) {
@@ -83,7 +90,17 @@ protected:
         return a;
     }
 
-    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(m_window.view(), k, m); }
+    /// Presses a key in the article view, as the user does after a dialog
+    /// closed: the window must be active again first.
+    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier)
+    {
+        if (QApplication::activeWindow() != &m_window || !m_window.view()->hasFocus()) {
+            m_window.activateWindow();
+            ASSERT_TRUE(QTest::qWaitForWindowActive(&m_window));
+            m_window.view()->setFocus();
+        }
+        QTest::keyClick(m_window.view(), k, m);
+    }
 
     /// Puts the cursor at the start of @p text.
     void cursorAt(const QString &text, int delta = 0) { m_window.view()->moveCursorTo(Article.indexOf(text) + delta); }
@@ -294,4 +311,136 @@ TEST_F(CorrectionTest, TheShortcutHelpListsTheTaggingKeys)
     EXPECT_EQ(keyOf(QStringLiteral("Tag as Speaker")), QStringLiteral("1"));
     EXPECT_EQ(keyOf(QStringLiteral("Tag as Quote")), QStringLiteral("4"));
     EXPECT_TRUE(keyOf(QStringLiteral("Save Annotations")).contains(QStringLiteral("S")));
+}
+
+TEST(Recovery, EditsSurviveACrashAndAreOfferedBackWhenTheArticleIsOpenedAgain)
+{
+    Settings().setAnnotateNewArticles(false);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("grain.md"));
+    writeAll(article, Article.toUtf8());
+    const qsizetype egypt = Article.indexOf(QStringLiteral("Egypt"));
+    QStringList asked;
+    auto answering = [&asked](QMessageBox::StandardButton answer) {
+        return [&asked, answer](QMessageBox::Icon, const QString &, const QString &text, QMessageBox::StandardButtons) {
+            asked.append(text);
+            return answer;
+        };
+    };
+    {
+        // The first session tags a country, the autosave runs, then the
+        // program dies: the window goes away without being closed.
+        auto *crashing = new MainWindow;
+        crashing->setPrompter(answering(QMessageBox::Ok));
+        ASSERT_TRUE(crashing->openFile(article));
+        crashing->waitUntilIdle();
+        crashing->autosaver()->setDelay(10);
+        crashing->view()->moveCursorTo(egypt);
+        crashing->tag(Types::Country);
+        ASSERT_EQ(crashing->annotations()->size(), 1);
+        QTRY_VERIFY(RecoveryStore::exists(article));
+        delete crashing;
+    }
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_FALSE(QFileInfo::exists(SidecarStore::sidecarPath(article))); // never saved
+
+    {
+        ASSERT_TRUE(RecoveryStore::exists(article));
+        MainWindow restoring;
+        restoring.setPrompter(answering(QMessageBox::Yes));
+        ASSERT_TRUE(restoring.openFile(article));
+        ASSERT_EQ(asked.size(), 1);
+        EXPECT_TRUE(asked.first().contains(QStringLiteral("grain.md")));
+        ASSERT_EQ(restoring.annotations()->size(), 1);
+        EXPECT_EQ(restoring.annotations()->annotations().first().text, QStringLiteral("Egypt"));
+        EXPECT_TRUE(restoring.isWindowModified());
+        EXPECT_TRUE(RecoveryStore::exists(article));
+
+        // Saving makes the recovery file go away.
+        ASSERT_TRUE(restoring.save());
+        EXPECT_FALSE(RecoveryStore::exists(article));
+    }
+}
+
+TEST(Recovery, DecliningTheRestoreDropsTheRecoveryFile)
+{
+    Settings().setAnnotateNewArticles(false);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("grain.md"));
+    writeAll(article, Article.toUtf8());
+    {
+        auto *crashing = new MainWindow;
+        ASSERT_TRUE(crashing->openFile(article));
+        crashing->waitUntilIdle();
+        crashing->view()->moveCursorTo(Article.indexOf(QStringLiteral("Turkey")));
+        crashing->tag(Types::Country);
+        crashing->autosaver()->flush();
+        ASSERT_TRUE(RecoveryStore::exists(article));
+        delete crashing;
+    }
+    int questions = 0;
+    MainWindow declining;
+    declining.setPrompter([&questions](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) {
+        ++questions;
+        return QMessageBox::No;
+    });
+    ASSERT_TRUE(declining.openFile(article));
+    EXPECT_EQ(questions, 1);
+    EXPECT_TRUE(declining.annotations()->isEmpty());
+    EXPECT_FALSE(RecoveryStore::exists(article));
+}
+
+TEST_F(CorrectionTest, AltArrowsMoveTheBoundariesOfTheAnnotationUnderTheCursor)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena"), Status::Suggested)});
+    open();
+    cursorAt(QStringLiteral("Elena"), 1);
+    key(Qt::Key_Right, Qt::AltModifier | Qt::ShiftModifier); // end one word right
+    ASSERT_EQ(m_window.annotations()->size(), 1);
+    Annotation a = m_window.annotations()->annotations().first();
+    EXPECT_EQ(a.text, QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(a.status, Status::Accepted); // corrected by the user
+    EXPECT_EQ(a.entity, QStringLiteral("e1")); // still the same speaker
+    key(Qt::Key_Left, Qt::AltModifier | Qt::ShiftModifier | Qt::ControlModifier); // end one character left
+    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Elena Mars"));
+    key(Qt::Key_Left, Qt::AltModifier); // start one word left
+    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("said Elena Mars"));
+    key(Qt::Key_Z, Qt::ControlModifier);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Elena Marsh"));
+}
+
+TEST_F(CorrectionTest, F2PicksACountrysCodeFromASearchableList)
+{
+    writeSidecar({mention(Types::Country, QStringLiteral("Egypt"))});
+    open();
+    cursorAt(QStringLiteral("Egypt"), 1);
+    bool typed = false;
+    QTimer::singleShot(0, [&typed] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        ASSERT_NE(dialog, nullptr);
+        auto *filter = dialog->findChild<QLineEdit *>();
+        ASSERT_NE(filter, nullptr);
+        QTest::keyClicks(filter, QStringLiteral("egypt"));
+        QTest::keyClick(filter, Qt::Key_Return);
+        typed = true;
+    });
+    key(Qt::Key_F2);
+    EXPECT_TRUE(typed) << m_window.statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(m_window.annotations()->annotations().first().attributes.value(Attr::Code), QStringLiteral("EG"));
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_TRUE(m_window.annotations()->annotations().first().attributes.value(Attr::Code).isEmpty());
+}
+
+TEST_F(CorrectionTest, HoveringASpeakerShowsItsMentionsAndQuotes)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
+                  mention(Types::Quote, QStringLiteral("We will keep the ships moving,"))});
+    open();
+    const QString tip = m_window.describe(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    EXPECT_TRUE(tip.contains(QStringLiteral("Speaker")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("2 mentions")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("We will keep the ships moving,")));
+    EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("Turkey"))).isEmpty());
+    EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("ships"))).contains(QStringLiteral("said by Elena Marsh")));
 }

@@ -4,7 +4,9 @@
 #include "annotationstyle.h"
 #include "articleview.h"
 #include "mainwindow.h"
+#include "overviewruler.h"
 #include "settings.h"
+#include "recognition/recognition.h"
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
 
@@ -34,6 +36,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
+        // The recognisers' suggestions are tested on their own below.
+        Settings().setAnnotateNewArticles(false);
         m_article = m_dir.filePath(QStringLiteral("harbour.md"));
         writeAll(m_article, Article.toUtf8());
         m_window.setPrompter([this](QMessageBox::Icon icon, const QString &title, const QString &text, QMessageBox::StandardButtons) {
@@ -236,4 +240,85 @@ TEST_F(MainWindowTest, ThemesComeFromTheViewMenuAndDarkThemesGetLighterColours)
     EXPECT_FALSE(m_window.view()->highlighter()->style().isDark());
     EXPECT_GT(darkSpeaker.lightness(), m_window.view()->highlighter()->style().color(Types::Speaker).lightness());
     EXPECT_FALSE(m_window.setThemeName(QStringLiteral("No Such Theme")));
+}
+
+TEST_F(MainWindowTest, RecogniserResultsBecomeSuggestionsWithFreshIdsAndTheirLinksKept)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Ana Duarte"))});
+    ASSERT_TRUE(m_window.openFile(m_article));
+    const QString existingId = m_window.annotations()->annotations().first().id;
+
+    // A result whose local ids collide with the ones in the set.
+    Recognition r;
+    const QString speaker = QStringLiteral("e1");
+    r.entities.append(Entity{speaker, Types::Speaker, QStringLiteral("Ana Duarte"), {}});
+    Annotation same = mention(Types::Speaker, QStringLiteral("Ana Duarte"), Status::Suggested);
+    same.id = existingId;
+    same.entity = speaker;
+    Annotation quote = mention(Types::Quote, QStringLiteral("the port opens in May."), Status::Suggested);
+    quote.id = QStringLiteral("a2");
+    quote.saidBy = speaker;
+    Annotation country = mention(Types::Country, QStringLiteral("Brazil"), Status::Suggested);
+    country.id = existingId;
+    r.annotations = {same, quote, country};
+    m_window.addSuggestions(r);
+
+    const AnnotationSet *set = m_window.annotations();
+    ASSERT_EQ(set->size(), 3); // the span already tagged is not suggested again
+    const Annotation q = set->ofType(Types::Quote).value(0);
+    const Annotation c = set->ofType(Types::Country).value(0);
+    EXPECT_EQ(q.status, Status::Suggested);
+    EXPECT_EQ(q.origin, Origin::Automatic);
+    EXPECT_NE(c.id, existingId);
+    EXPECT_NE(q.id, c.id);
+    ASSERT_NE(set->entity(q.saidBy), nullptr);
+    EXPECT_EQ(set->entity(q.saidBy)->name, QStringLiteral("Ana Duarte"));
+    // One step: one undo takes all of it back.
+    m_window.annotations()->undo();
+    EXPECT_EQ(set->size(), 1);
+    EXPECT_FALSE(m_window.isWindowModified());
+}
+
+TEST_F(MainWindowTest, AnArticleWithoutAnnotationsIsSentToTheRecognisersOffTheGuiThread)
+{
+    Settings().setAnnotateNewArticles(true);
+    ASSERT_TRUE(m_window.openFile(m_article));
+    EXPECT_TRUE(m_window.isBusy());
+    m_window.waitUntilIdle();
+    EXPECT_FALSE(m_window.isBusy());
+    for (const Annotation &a : m_window.annotations()->annotations()) {
+        EXPECT_EQ(a.status, Status::Suggested);
+        EXPECT_EQ(a.origin, Origin::Automatic);
+    }
+    // Opening another article before the result arrives drops the stale one.
+    const QString other = m_dir.filePath(QStringLiteral("empty.md"));
+    writeAll(other, QByteArray("Nothing here.\n"));
+    ASSERT_TRUE(m_window.openFile(m_article));
+    ASSERT_TRUE(m_window.openFile(other));
+    m_window.waitUntilIdle();
+    EXPECT_TRUE(m_window.annotations()->isEmpty() || m_window.annotations()->annotations().first().end <= 13);
+}
+
+TEST_F(MainWindowTest, TheRulerBesideTheScrollBarMarksWhereEachTypeOccurs)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Ana Duarte")), mention(Types::Country, QStringLiteral("Brazil"))});
+    ASSERT_TRUE(m_window.openFile(m_article));
+    m_window.resize(900, 600);
+    m_window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+    OverviewRuler *ruler = m_window.overviewRuler();
+    const int h = ruler->height();
+    ASSERT_GT(h, 100);
+    const qint64 length = m_window.document().length();
+    const int speakerRow = int(offsetOf(QStringLiteral("Ana Duarte")) * h / length);
+    const int countryRow = int(offsetOf(QStringLiteral("Brazil")) * h / length);
+    ASSERT_NE(speakerRow, countryRow);
+    EXPECT_EQ(ruler->typesAt(speakerRow), QStringList{Types::Speaker});
+    EXPECT_EQ(ruler->typesAt(countryRow), QStringList{Types::Country});
+    EXPECT_TRUE(ruler->typesAt(0).isEmpty());
+    // A new annotation shows at once; a hidden type does not.
+    m_window.annotations()->addAnnotation(mention(Types::Event, QStringLiteral("signed")));
+    EXPECT_TRUE(ruler->typesAt(int(offsetOf(QStringLiteral("signed")) * h / length)).contains(Types::Event));
+    ruler->setHiddenTypes({Types::Speaker});
+    EXPECT_TRUE(ruler->typesAt(speakerRow).isEmpty());
 }
