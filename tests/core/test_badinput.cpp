@@ -4,12 +4,16 @@
 // nothing crashes and nothing already saved is lost. tests/BAD-INPUT.md is
 // the table these tests stand behind.
 #include "formats/bratformat.h"
+#include "formats/doccanoformat.h"
+#include "formats/webannotationformat.h"
 #include "model/annotationset.h"
 #include "model/document.h"
 #include "storage/sidecardata.h"
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
@@ -339,4 +343,36 @@ TEST(BadInput, BratFileWithCrLfLineEndsReadsLikeLf)
     EXPECT_EQ(b.issues.size(), a.issues.size());
     for (const Annotation &x : b.data.annotations)
         EXPECT_FALSE(x.text.endsWith(u'\r')) << x.text.toStdString();
+}
+
+TEST(BadInput, AbsurdNumbersInImportsAreReportedNotConverted)
+{
+    // Regression (found by reading what the fuzzers would hit): numbers past
+    // the range of qint64 were converted unchecked, undefined behaviour that
+    // the sanitizer build reports.
+    const Document doc = Document::fromText(QString::fromUtf8(Article), QStringLiteral("a.txt"));
+    QByteArray text = QJsonDocument(QJsonObject{{QStringLiteral("t"), doc.text()}}).toJson(QJsonDocument::Compact);
+    text = text.mid(5, text.size() - 6); // the quoted string alone
+    const QByteArray line = "{\"id\": 1, \"text\": " + text
+        + ", \"entities\": [{\"id\": 1e300, \"label\": \"Country\", \"start_offset\": 1e300, \"end_offset\": -1e300}, "
+          "{\"id\": 2, \"label\": \"Country\", \"start_offset\": 0, \"end_offset\": 5}], "
+          "\"relations\": [{\"id\": 1, \"from_id\": 1e300, \"to_id\": 2, \"type\": \"SaidBy\"}]}\n";
+    for (const bool utf16 : {false, true}) {
+        const ImportResult r = DoccanoFormat::read(line, doc, utf16);
+        ASSERT_TRUE(r.ok()) << r.error.toStdString();
+        ASSERT_EQ(r.data.annotations.size(), 1);
+        EXPECT_EQ(r.data.annotations[0].text, QStringLiteral("Chile"));
+        EXPECT_FALSE(r.issues.isEmpty());
+    }
+    const QByteArray w3c = "[{\"id\": \"#a1\", \"type\": \"Annotation\", "
+                           "\"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"Country\"}], "
+                           "\"target\": {\"selector\": [{\"type\": \"TextPositionSelector\", \"start\": 1e300, \"end\": 1e308}, "
+                           "{\"type\": \"TextQuoteSelector\", \"exact\": \"Peru\"}]}}]";
+    const ImportResult w = WebAnnotationFormat::read(w3c, doc);
+    ASSERT_TRUE(w.ok()) << w.error.toStdString();
+    for (const Annotation &a : w.data.annotations) {
+        EXPECT_GE(a.start, 0);
+        EXPECT_LE(a.end, doc.length());
+        EXPECT_EQ(doc.slice(a.start, a.end), a.text);
+    }
 }
