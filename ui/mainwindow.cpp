@@ -34,6 +34,8 @@
 #include <QVBoxLayout>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QTimer>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -51,7 +53,12 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_recognition(new BackgroundRecognition(this))
     , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
+    , m_watcher(new QFileSystemWatcher(this))
 {
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        // Editors and QSaveFile replace files: wait for the writer to finish.
+        QTimer::singleShot(300, this, [this, path] { fileChangedOnDisk(path); });
+    });
     auto *central = new QWidget(this);
     auto *centralLayout = new QHBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -213,6 +220,13 @@ void MainWindow::createEditActions()
     }
     annotate->addSeparator();
     viewAction(annotate, tr("&Delete Annotation"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
+    QMenu *everywhere = annotate->addMenu(tr("All &Occurrences"));
+    for (int i = 0; i < types.size(); ++i) {
+        const QString type = types.at(i);
+        viewAction(everywhere, tr("Tag Every Occurrence as %1").arg(type), QKeySequence(Qt::CTRL | (Qt::Key_1 + i)),
+                   [this, type] { tagAllOccurrences(type); });
+    }
+    viewAction(everywhere, tr("Delete Every Occurrence"), QKeySequence(Qt::SHIFT | Qt::Key_Delete), [this] { deleteAllOccurrences(); });
     viewAction(annotate, tr("Edit A&ttributes…"), QKeySequence(Qt::Key_F2), [this] { editAttributes(); });
     QMenu *bounds = annotate->addMenu(tr("&Move Boundary"));
     struct Move {
@@ -563,6 +577,159 @@ QString MainWindow::describe(qint64 offset) const
     return parts.join(QStringLiteral("<hr>"));
 }
 
+void MainWindow::watchFiles()
+{
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (m_document.path().isEmpty())
+        return;
+    const QString sidecar = SidecarStore::sidecarPath(m_document.path());
+    m_sidecarStamp = QFileInfo(sidecar).lastModified();
+    m_watcher->addPath(m_document.path());
+    if (QFileInfo::exists(sidecar))
+        m_watcher->addPath(sidecar);
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    if (m_askingReload || m_document.path().isEmpty())
+        return;
+    const QString sidecar = SidecarStore::sidecarPath(m_document.path());
+    // A replaced file drops out of the watcher: watch it again.
+    if (QFileInfo::exists(path) && !m_watcher->files().contains(path))
+        m_watcher->addPath(path);
+    if (path == m_document.path()) {
+        QString error;
+        const std::optional<Document> changed = Document::load(path, &error);
+        if (changed && changed->sha256() == m_document.sha256())
+            return; // touched, not changed
+        m_askingReload = true;
+        const auto answer = ask(QMessageBox::Question, tr("Article Changed on Disk"),
+                                tr("%1 was changed by another program. Reload it? The annotations, including your "
+                                   "unsaved edits, are placed again in the new text.")
+                                    .arg(m_document.name()),
+                                QMessageBox::Yes | QMessageBox::No);
+        m_askingReload = false;
+        if (answer != QMessageBox::Yes || !changed)
+            return;
+        // Unsaved edits travel through the recovery file, which is
+        // re-anchored to the new text like a sidecar.
+        const bool modified = !m_set->isClean();
+        if (modified) {
+            QString why;
+            if (!RecoveryStore::write(m_document, *m_set, &why)) {
+                ask(QMessageBox::Critical, tr("Cannot Reload"), why);
+                return;
+            }
+        }
+        showArticle(*changed, modified);
+        return;
+    }
+    if (path == sidecar) {
+        if (QFileInfo(sidecar).lastModified() == m_sidecarStamp)
+            return; // our own save
+        m_askingReload = true;
+        const QString text = m_set->isClean()
+            ? tr("The annotations of %1 were changed by another program. Load them?").arg(m_document.name())
+            : tr("The annotations of %1 were changed by another program. Load them and discard your unsaved edits?")
+                  .arg(m_document.name());
+        const auto answer = ask(QMessageBox::Question, tr("Annotations Changed on Disk"), text, QMessageBox::Yes | QMessageBox::No);
+        m_askingReload = false;
+        if (answer != QMessageBox::Yes) {
+            m_sidecarStamp = QFileInfo(sidecar).lastModified(); // asked once per change
+            return;
+        }
+        RecoveryStore::discard(m_document.path());
+        m_set->clear(); // no question about unsaved edits: the user just chose
+        showArticle(m_document, false);
+    }
+}
+
+void MainWindow::tagAllOccurrences(const QString &type)
+{
+    const auto current = currentAnnotation();
+    QString needle;
+    if (current && (!m_view->hasSelection() || (current->start == m_view->selectionStart() && current->end == m_view->selectionEnd()))) {
+        needle = current->text;
+    } else {
+        const TextOffsets &offsets = m_document.offsets();
+        const auto span = snapSelection(m_document.text(), offsets.toUtf16(m_view->selectionStart()),
+                                        offsets.toUtf16(m_view->selectionEnd()), type);
+        if (span)
+            needle = m_document.text().mid(span->start, span->end - span->start);
+    }
+    if (needle.isEmpty()) {
+        statusBar()->showMessage(tr("Select a word or a phrase first."), 4000);
+        return;
+    }
+    const QString &text = m_document.text();
+    const TextOffsets &offsets = m_document.offsets();
+    AnnotationEdit edit;
+    int count = 0;
+    for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size())) {
+        const qsizetype end = at + needle.size();
+        // Whole words only: "Chile" is not in "Chilean".
+        if ((at > 0 && text.at(at - 1).isLetterOrNumber()) || (end < text.size() && text.at(end).isLetterOrNumber()))
+            continue;
+        const qint64 start = offsets.toCodePoint(at), stop = offsets.toCodePoint(end);
+        bool handled = false;
+        m_set->forEachIn(start, stop, [&](const Annotation &o) {
+            if (handled || o.start != start || o.end != stop || o.status == Status::Rejected)
+                return;
+            if (o.type == type && o.status == Status::Accepted) {
+                handled = true;
+                return;
+            }
+            if (o.type == type || (current && o.type == current->type)) {
+                Annotation changed = o;
+                if (changed.type != type) {
+                    changed.type = type;
+                    changed.entity.clear();
+                    changed.saidBy.clear();
+                    changed.attributes.clear();
+                }
+                changed.status = Status::Accepted;
+                edit.change(o, changed);
+                handled = true;
+                ++count;
+            }
+        });
+        if (handled)
+            continue;
+        Annotation a;
+        a.id = m_set->newAnnotationId();
+        a.type = type;
+        a.start = start;
+        a.end = stop;
+        a.text = needle;
+        if (current && current->type == type)
+            a.attributes = current->attributes; // the same country code for every "Chile"
+        edit.add(a);
+        ++count;
+    }
+    if (edit.isEmpty()) {
+        statusBar()->showMessage(tr("Every occurrence is already a %1.").arg(type), 4000);
+        return;
+    }
+    edit.text = tr("Tag every “%1” as %2").arg(needle.left(40), type);
+    m_set->apply(edit);
+    statusBar()->showMessage(tr("%1 occurrences of “%2” are now %3.").arg(count).arg(needle.left(40), type), 6000);
+}
+
+void MainWindow::deleteAllOccurrences()
+{
+    const auto current = currentAnnotation();
+    if (!current)
+        return;
+    AnnotationEdit edit;
+    for (const Annotation &a : m_set->ofType(current->type)) {
+        if (a.text == current->text && a.status != Status::Rejected)
+            edit.remove(a);
+    }
+    edit.text = tr("Delete every %1 “%2”").arg(current->type, current->text.left(40));
+    m_set->apply(edit);
+}
+
 void MainWindow::setCurrentStatus(Status status)
 {
     const auto a = currentAnnotation();
@@ -723,6 +890,11 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::openDocument(const Document &document)
 {
+    showArticle(document, false);
+}
+
+void MainWindow::showArticle(const Document &document, bool restoreSilently)
+{
     m_recognition->cancel();
     // Detach the highlighter while the set is replaced: the new annotations
     // belong to the new text, which the view does not show yet.
@@ -775,7 +947,7 @@ void MainWindow::openDocument(const Document &document)
     }
     bool restored = false;
     if (recovered.status == SidecarStore::LoadStatus::Loaded || recovered.status == SidecarStore::LoadStatus::Reanchored) {
-        const auto answer = ask(QMessageBox::Question, tr("Restore Unsaved Edits?"),
+        const auto answer = restoreSilently ? QMessageBox::Yes : ask(QMessageBox::Question, tr("Restore Unsaved Edits?"),
                                 tr("%1 has annotation edits that were never saved (last kept %2), probably because the "
                                    "program stopped unexpectedly. Restore them?")
                                     .arg(m_document.name(), QLocale().toString(recoveredAt, QLocale::ShortFormat)),
@@ -791,6 +963,7 @@ void MainWindow::openDocument(const Document &document)
     }
     m_ruler->setLength(m_document.length());
     m_view->showDocument(m_document, m_set);
+    watchFiles();
     updateTitle();
     updateStatus();
     if (loaded.status == SidecarStore::LoadStatus::None && !restored && Settings().annotateNewArticles())
@@ -893,6 +1066,7 @@ bool MainWindow::save()
     m_sidecarInvalid = false;
     m_sidecarError.clear();
     m_set->setClean();
+    watchFiles();
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(sidecar)), 5000);
     return true;
 }

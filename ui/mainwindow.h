@@ -5,12 +5,14 @@
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QMessageBox>
 
 #include <functional>
 
 class QActionGroup;
+class QFileSystemWatcher;
 class QLabel;
 class QMenu;
 
@@ -81,6 +83,12 @@ public:
     /// Rich text describing what is at @p offset: types, codes, and for a
     /// speaker its mentions and quotes.
     QString describe(qint64 offset) const;
+    /// Makes every occurrence of the current annotation's (or the
+    /// selection's) text a @p type annotation, retagging the ones already
+    /// tagged, in one step.
+    void tagAllOccurrences(const QString &type);
+    /// Removes every annotation with the current annotation's text and type.
+    void deleteAllOccurrences();
     /// Selects the next (or previous) suggestion after the cursor, wrapping.
     bool gotoSuggestion(bool forward);
     /// Accepts or rejects every suggestion of @p type (all types when empty).
@@ -117,6 +125,11 @@ private:
     void updateHistoryMenu();
     void showShortcuts();
     void jumpTo(qint64 start, qint64 end);
+    void watchFiles();
+    void fileChangedOnDisk(const QString &path);
+    /// Opens @p document; with @p restoreSilently a recovery file is taken
+    /// without asking (a reload the user asked for).
+    void showArticle(const Document &document, bool restoreSilently);
     /// An action with a plain key that must only fire in the article view,
     /// so typing in a filter field is not taken for a command.
     QAction *viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot);
@@ -153,6 +166,9 @@ private:
     /// The existing sidecar could not be read: saving over it needs consent.
     bool m_sidecarInvalid = false;
     QString m_sidecarError;
+    QFileSystemWatcher *m_watcher;
+    QDateTime m_sidecarStamp; ///< modification time of the sidecar as last read or written
+    bool m_askingReload = false;
     Prompter m_prompter;
 };
 
