@@ -228,6 +228,8 @@ void MainWindow::createEditActions()
     }
     viewAction(everywhere, tr("Delete Every Occurrence"), QKeySequence(Qt::SHIFT | Qt::Key_Delete), [this] { deleteAllOccurrences(); });
     viewAction(annotate, tr("Edit A&ttributes…"), QKeySequence(Qt::Key_F2), [this] { editAttributes(); });
+    viewAction(annotate, tr("&Link to Speaker or Event…"), QKeySequence(Qt::Key_L), [this] { chooseLink(); });
+    viewAction(annotate, tr("S&plit Off as a New Speaker or Event"), QKeySequence(Qt::SHIFT | Qt::Key_L), [this] { splitOff(); });
     QMenu *bounds = annotate->addMenu(tr("&Move Boundary"));
     struct Move {
         QString text;
@@ -326,6 +328,7 @@ void MainWindow::createPanels()
     addDockWidget(Qt::RightDockWidgetArea, quotes);
     resizeDocks({entities, quotes}, {340, 340}, Qt::Horizontal);
     connect(m_entityPanel, &EntityPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(m_entityPanel, &EntityPanel::mergeRequested, this, &MainWindow::mergeEntities);
     connect(m_quoteList, &QuoteList::jumpTo, this, &MainWindow::jumpTo);
     m_viewMenu->addAction(entities->toggleViewAction());
     m_viewMenu->addAction(quotes->toggleViewAction());
@@ -469,6 +472,146 @@ QString countryName(const QString &code)
 
 } // namespace
 
+QString MainWindow::choose(const QString &title, const QString &placeholder, const QList<QPair<QString, QString>> &items,
+                          const QString &current)
+{
+    if (m_chooser)
+        return m_chooser(title, items);
+    QDialog dialog(this);
+    dialog.setWindowTitle(title);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *filter = new QLineEdit(&dialog);
+    filter->setPlaceholderText(placeholder);
+    auto *list = new QListWidget(&dialog);
+    for (const auto &[label, value] : items) {
+        auto *item = new QListWidgetItem(label, list);
+        item->setData(Qt::UserRole, value);
+        if (value == current)
+            list->setCurrentItem(item);
+    }
+    if (!list->currentItem() && list->count())
+        list->setCurrentRow(0);
+    connect(filter, &QLineEdit::textChanged, list, [list](const QString &needle) {
+        QListWidgetItem *first = nullptr;
+        for (int i = 0; i < list->count(); ++i) {
+            QListWidgetItem *item = list->item(i);
+            const bool match = item->text().contains(needle, Qt::CaseInsensitive);
+            item->setHidden(!match);
+            if (match && !first)
+                first = item;
+        }
+        if (first)
+            list->setCurrentItem(first);
+    });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
+    connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
+    layout->addWidget(filter);
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    filter->setFocus();
+    dialog.resize(420, 480);
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem() || list->currentItem()->isHidden())
+        return QString();
+    return list->currentItem()->data(Qt::UserRole).toString();
+}
+
+void MainWindow::linkTo(const QString &entityId)
+{
+    const auto current = currentAnnotation();
+    const Entity *target = m_set->entity(entityId);
+    if (!current || !target)
+        return;
+    Annotation a = *current;
+    if (a.type == Types::Quote) {
+        if (target->type != Types::Speaker)
+            return;
+        a.saidBy = entityId;
+        a.status = Status::Accepted;
+        m_set->updateAnnotation(a, tr("Attribute quote to %1").arg(target->name));
+        return;
+    }
+    if (target->type != a.type)
+        return;
+    a.entity = entityId;
+    a.status = Status::Accepted;
+    m_set->updateAnnotation(a, tr("Link “%1” to %2").arg(a.text.left(40), target->name));
+}
+
+void MainWindow::chooseLink()
+{
+    const auto current = currentAnnotation();
+    if (!current || (current->type != Types::Quote && current->type != Types::Speaker && current->type != Types::Event)) {
+        statusBar()->showMessage(tr("Put the cursor on a quote, a speaker or an event first."), 4000);
+        return;
+    }
+    const QString type = current->type == Types::Quote ? Types::Speaker : current->type;
+    QList<QPair<QString, QString>> items;
+    for (const Entity &e : m_set->entities()) {
+        if (e.type != type)
+            continue;
+        const auto mentions = m_set->mentionsOf(e.id);
+        QString label = e.name.isEmpty() ? (mentions.isEmpty() ? e.id : mentions.first().text) : e.name;
+        if (!mentions.isEmpty())
+            label += mentions.size() == 1 ? tr(" (1 mention)") : tr(" (%1 mentions)").arg(mentions.size());
+        items.append({label, e.id});
+    }
+    if (items.isEmpty()) {
+        statusBar()->showMessage(tr("There is no %1 to link to yet.").arg(type), 4000);
+        return;
+    }
+    const QString title = current->type == Types::Quote ? tr("Who said “%1”?").arg(current->text.left(40))
+                                                        : tr("Link “%1” to").arg(current->text);
+    const QString chosen = choose(title, tr("Type a name"), items, current->type == Types::Quote ? current->saidBy : current->entity);
+    if (!chosen.isEmpty())
+        linkTo(chosen);
+}
+
+void MainWindow::splitOff()
+{
+    const auto current = currentAnnotation();
+    if (!current || (current->type != Types::Speaker && current->type != Types::Event))
+        return;
+    Entity e;
+    e.id = m_set->newEntityId();
+    e.type = current->type;
+    e.name = current->text;
+    Annotation a = *current;
+    a.entity = e.id;
+    a.status = Status::Accepted;
+    AnnotationEdit edit;
+    edit.text = tr("Split “%1” off as its own %2").arg(a.text.left(40), a.type);
+    edit.add(e);
+    edit.change(*current, a);
+    m_set->apply(edit);
+}
+
+void MainWindow::mergeEntities(const QString &into, const QString &from)
+{
+    const Entity *target = m_set->entity(into);
+    const Entity *gone = m_set->entity(from);
+    if (!target || !gone || into == from || target->type != gone->type)
+        return;
+    // Every mention and every quote of the merged entity moves over, and the
+    // entity itself goes: one step, undone as one.
+    AnnotationEdit edit;
+    edit.text = tr("Merge %1 into %2").arg(gone->name, target->name);
+    for (const Annotation &m : m_set->mentionsOf(from)) {
+        Annotation moved = m;
+        moved.entity = into;
+        edit.change(m, moved);
+    }
+    for (const Annotation &q : m_set->quotesOf(from)) {
+        Annotation moved = q;
+        moved.saidBy = into;
+        edit.change(q, moved);
+    }
+    edit.remove(*gone);
+    m_set->apply(edit);
+}
+
 void MainWindow::editAttributes()
 {
     const auto current = currentAnnotation();
@@ -478,46 +621,17 @@ void MainWindow::editAttributes()
     }
     if (current->type == Types::Country) {
         // A searchable list of the countries Qt knows, by name and code.
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Country of “%1”").arg(current->text));
-        auto *layout = new QVBoxLayout(&dialog);
-        auto *filter = new QLineEdit(&dialog);
-        filter->setPlaceholderText(tr("Type a name or an ISO code"));
-        auto *list = new QListWidget(&dialog);
+        QList<QPair<QString, QString>> items;
         for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
             const QString code = QLocale::territoryToCode(QLocale::Territory(t));
-            if (code.size() != 2 || !code.at(0).isLetter())
-                continue;
-            auto *item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(code, QLocale::territoryToString(QLocale::Territory(t))), list);
-            item->setData(Qt::UserRole, code);
-            if (code == current->attributes.value(Attr::Code))
-                list->setCurrentItem(item);
+            if (code.size() == 2 && code.at(0).isLetter())
+                items.append({QStringLiteral("%1 — %2").arg(code, QLocale::territoryToString(QLocale::Territory(t))), code});
         }
-        list->sortItems();
-        connect(filter, &QLineEdit::textChanged, list, [list](const QString &needle) {
-            QListWidgetItem *first = nullptr;
-            for (int i = 0; i < list->count(); ++i) {
-                QListWidgetItem *item = list->item(i);
-                const bool match = item->text().contains(needle, Qt::CaseInsensitive);
-                item->setHidden(!match);
-                if (match && !first)
-                    first = item;
-            }
-            if (first)
-                list->setCurrentItem(first);
-        });
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
-        connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
-        layout->addWidget(filter);
-        layout->addWidget(list);
-        layout->addWidget(buttons);
-        filter->setFocus();
-        dialog.resize(380, 480);
-        if (dialog.exec() == QDialog::Accepted && list->currentItem())
-            setAttribute(Attr::Code, list->currentItem()->data(Qt::UserRole).toString());
+        std::sort(items.begin(), items.end());
+        const QString code = choose(tr("Country of “%1”").arg(current->text), tr("Type a name or an ISO code"), items,
+                                    current->attributes.value(Attr::Code));
+        if (!code.isEmpty())
+            setAttribute(Attr::Code, code);
         return;
     }
     const QString key = current->type == Types::Speaker ? Attr::Role : current->type == Types::Event ? Attr::Time : QString();

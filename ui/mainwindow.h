@@ -78,6 +78,17 @@ public:
     /// Sets attribute @p key of the annotation under the cursor (a country's
     /// ISO code, a speaker's role); an empty value removes it.
     void setAttribute(const QString &key, const QString &value);
+    /// Links the current mention to entity @p entityId, or attributes the
+    /// current quote to that speaker.
+    void linkTo(const QString &entityId);
+    /// Gives the current mention an entity of its own.
+    void splitOff();
+    /// Moves every mention and quote of entity @p from to @p into and
+    /// removes @p from, in one step.
+    void mergeEntities(const QString &into, const QString &from);
+    /// Picks from a searchable list; tests replace the dialog.
+    using Chooser = std::function<QString(const QString &title, const QList<QPair<QString, QString>> &items)>;
+    void setChooser(Chooser chooser) { m_chooser = std::move(chooser); }
     /// Asks for the attribute that matters for the current annotation's type.
     void editAttributes();
     /// Rich text describing what is at @p offset: types, codes, and for a
@@ -126,6 +137,9 @@ private:
     void showShortcuts();
     void jumpTo(qint64 start, qint64 end);
     void watchFiles();
+    void chooseLink();
+    QString choose(const QString &title, const QString &placeholder, const QList<QPair<QString, QString>> &items,
+                   const QString &current);
     void fileChangedOnDisk(const QString &path);
     /// Opens @p document; with @p restoreSilently a recovery file is taken
     /// without asking (a reload the user asked for).
@@ -170,6 +184,7 @@ private:
     QDateTime m_sidecarStamp; ///< modification time of the sidecar as last read or written
     bool m_askingReload = false;
     Prompter m_prompter;
+    Chooser m_chooser;
 };
 
 } // namespace annotator

@@ -564,3 +564,65 @@ TEST(EndToEnd, TheSampleArticleCorrectedFromTheKeyboardReopensInExactlyTheCorrec
     EXPECT_FALSE(reopened.isWindowModified());
     EXPECT_EQ(reopened.annotations()->annotations(), corrected);
 }
+
+TEST_F(CorrectionTest, LKeyAttributesAQuoteToASpeakerAndLinksAMentionToAnEntity)
+{
+    Annotation quote = mention(Types::Quote, QStringLiteral("We will keep the ships moving,"));
+    quote.saidBy.clear();
+    Annotation marsh = mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1);
+    marsh.entity.clear();
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), quote, marsh});
+    open();
+    QStringList offered;
+    m_window.setChooser([&offered](const QString &, const QList<QPair<QString, QString>> &items) {
+        for (const auto &item : items)
+            offered.append(item.first);
+        return items.isEmpty() ? QString() : items.first().second;
+    });
+    cursorAt(QStringLiteral("ships"));
+    key(Qt::Key_L);
+    ASSERT_EQ(offered.size(), 1);
+    EXPECT_TRUE(offered.first().startsWith(QStringLiteral("Elena Marsh")));
+    EXPECT_EQ(ofType(Types::Quote, Status::Accepted).value(0).saidBy, QStringLiteral("e1"));
+
+    m_window.view()->moveCursorTo(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    key(Qt::Key_L);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
+    // The panel now counts the quote for the speaker.
+    m_window.entityPanel()->refresh();
+    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->child(0)->text(2), QStringLiteral("1"));
+
+    // Shift+L splits the mention off again; undo joins it back.
+    key(Qt::Key_L, Qt::ShiftModifier);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 1);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
+}
+
+TEST_F(CorrectionTest, MergingTwoSpeakersMovesTheirMentionsAndQuotesInOneUndoableStep)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Quote, QStringLiteral("We will keep the ships moving,"))});
+    open();
+    cursorAt(QStringLiteral("Marsh added"));
+    key(Qt::Key_1);
+    const auto marsh = m_window.annotations()->annotationsIn(Article.lastIndexOf(QStringLiteral("Marsh")), Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    ASSERT_EQ(marsh.size(), 1);
+    m_window.view()->moveCursorTo(marsh.first().start);
+    key(Qt::Key_L, Qt::ShiftModifier); // its own speaker
+    const QString other = m_window.annotations()->annotation(marsh.first().id)->entity;
+    ASSERT_FALSE(other.isEmpty());
+    ASSERT_NE(other, QStringLiteral("e1"));
+    m_window.entityPanel()->refresh();
+    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->childCount(), 2);
+
+    m_window.mergeEntities(other, QStringLiteral("e1"));
+    EXPECT_EQ(m_window.annotations()->entity(QStringLiteral("e1")), nullptr);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(other).size(), 2);
+    EXPECT_EQ(m_window.annotations()->quotesOf(other).size(), 1);
+    m_window.entityPanel()->refresh();
+    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->childCount(), 1);
+
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_NE(m_window.annotations()->entity(QStringLiteral("e1")), nullptr);
+    EXPECT_EQ(m_window.annotations()->quotesOf(QStringLiteral("e1")).size(), 1);
+}
