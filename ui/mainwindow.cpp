@@ -5,10 +5,12 @@
 #include "articleview.h"
 #include "backgroundrecognition.h"
 #include "entitypanel.h"
+#include "findbar.h"
 #include "legendwidget.h"
 #include "overviewruler.h"
 #include "model/selectionsnap.h"
 #include "quotelist.h"
+#include "statisticsview.h"
 #include "recognition/suggestionmerger.h"
 #include "settings.h"
 #include "storage/recoverystore.h"
@@ -50,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_view(new ArticleView(m_repository, this))
     , m_legend(new LegendWidget(this))
     , m_ruler(new OverviewRuler(m_set, this))
+    , m_findBar(new FindBar(m_view, this))
     , m_statusLabel(new QLabel(this))
     , m_recognition(new BackgroundRecognition(this))
     , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
@@ -60,12 +63,22 @@ MainWindow::MainWindow(QWidget *parent)
         QTimer::singleShot(300, this, [this, path] { fileChangedOnDisk(path); });
     });
     auto *central = new QWidget(this);
-    auto *centralLayout = new QHBoxLayout(central);
+    auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
-    centralLayout->addWidget(m_view);
-    centralLayout->addWidget(m_ruler);
+    auto *textRow = new QHBoxLayout;
+    textRow->setSpacing(0);
+    textRow->addWidget(m_view);
+    textRow->addWidget(m_ruler);
+    centralLayout->addLayout(textRow, 1);
+    centralLayout->addWidget(m_findBar);
+    m_findBar->hide();
     setCentralWidget(central);
+    connect(m_findBar, &FindBar::closed, m_view, [this] { m_view->setFocus(); });
+    connect(m_findBar, &FindBar::tagAllRequested, this, [this](const QString &type) {
+        if (m_findBar->findNext(true))
+            tagAllOccurrences(type);
+    });
     connect(m_ruler, &OverviewRuler::jumpTo, this, [this](qint64 offset) {
         m_view->moveCursorTo(offset);
         m_view->centerCursor();
@@ -172,6 +185,8 @@ void MainWindow::createActions()
         });
     }
     viewMenu->addSeparator();
+    viewMenu->addAction(tr("&Statistics…"), this, &MainWindow::showStatistics);
+    viewMenu->addSeparator();
     m_viewMenu = viewMenu;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -211,6 +226,9 @@ void MainWindow::createEditActions()
     m_historyMenu = edit->addMenu(tr("&History"));
     connect(m_set, &AnnotationSet::historyChanged, this, &MainWindow::updateHistoryMenu);
     updateHistoryMenu();
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find…"), this, [this] { m_findBar->activate(); });
+    find->setShortcut(QKeySequence::Find);
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
     const QStringList types = AnnotationStyle::builtInTypes();
@@ -332,6 +350,16 @@ void MainWindow::createPanels()
     connect(m_quoteList, &QuoteList::jumpTo, this, &MainWindow::jumpTo);
     m_viewMenu->addAction(entities->toggleViewAction());
     m_viewMenu->addAction(quotes->toggleViewAction());
+}
+
+void MainWindow::showStatistics()
+{
+    auto *window = new StatisticsView(m_set, this);
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(tr("Statistics — %1").arg(m_document.name()));
+    window->resize(900, 460);
+    window->show();
 }
 
 void MainWindow::jumpTo(qint64 start, qint64 end)

@@ -22,6 +22,7 @@ class ArticleView;
 class Autosaver;
 class BackgroundRecognition;
 class EntityPanel;
+class FindBar;
 class LegendWidget;
 class OverviewRuler;
 class QuoteList;
@@ -116,6 +117,9 @@ public:
     Autosaver *autosaver() const { return m_autosaver; }
     QuoteList *quoteList() const { return m_quoteList; }
     OverviewRuler *overviewRuler() const { return m_ruler; }
+    FindBar *findBar() const { return m_findBar; }
+    /// Opens the statistics chart window.
+    void showStatistics();
     /// The text of the keyboard shortcuts help: action, shortcut.
     QList<QPair<QString, QString>> shortcuts() const;
     /// True while the recognisers are still working on the article.
@@ -164,6 +168,7 @@ private:
     ArticleView *m_view;
     LegendWidget *m_legend;
     OverviewRuler *m_ruler;
+    FindBar *m_findBar;
     QLabel *m_statusLabel;
     BackgroundRecognition *m_recognition;
     Autosaver *m_autosaver;

@@ -2,6 +2,8 @@
 // retype, delete, accept and reject suggestions, undo and redo, the panels.
 #include "articleview.h"
 #include "entitypanel.h"
+#include "findbar.h"
+#include "statisticsview.h"
 #include "mainwindow.h"
 #include "quotelist.h"
 #include "settings.h"
@@ -625,4 +627,48 @@ TEST_F(CorrectionTest, MergingTwoSpeakersMovesTheirMentionsAndQuotesInOneUndoabl
     key(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_NE(m_window.annotations()->entity(QStringLiteral("e1")), nullptr);
     EXPECT_EQ(m_window.annotations()->quotesOf(QStringLiteral("e1")).size(), 1);
+}
+
+TEST_F(CorrectionTest, CtrlFFindsTextAndTheHitCanBeTaggedWithAKey)
+{
+    open();
+    key(Qt::Key_F, Qt::ControlModifier);
+    FindBar *bar = m_window.findBar();
+    ASSERT_TRUE(bar->isVisible());
+    QTRY_VERIFY(bar->field()->hasFocus());
+    QTest::keyClicks(bar->field(), QStringLiteral("TALKS"));
+    EXPECT_EQ(bar->hitCount(), 2);
+    const qsizetype first = Article.indexOf(QStringLiteral("talks"));
+    const qsizetype second = Article.indexOf(QStringLiteral("talks"), first + 1);
+    EXPECT_EQ(m_window.view()->selectionStart(), first);
+    QTest::keyClick(bar->field(), Qt::Key_Return);
+    EXPECT_EQ(m_window.view()->selectionStart(), second);
+    QTest::keyClick(bar->field(), Qt::Key_Escape);
+    EXPECT_FALSE(bar->isVisible());
+    EXPECT_TRUE(m_window.view()->hasFocus());
+    key(Qt::Key_3);
+    const auto events = ofType(Types::Event, Status::Accepted);
+    ASSERT_EQ(events.size(), 1);
+    EXPECT_EQ(events.first().start, second);
+
+    // "Tag all hits" tags the rest of them too.
+    bar->activate();
+    Q_EMIT bar->tagAllRequested(Types::Event);
+    EXPECT_EQ(ofType(Types::Event, Status::Accepted).size(), 2);
+}
+
+TEST_F(CorrectionTest, TheStatisticsCountMentionsPerSpeakerAndPerCountryMostFirst)
+{
+    Annotation malta = mention(Types::Country, QStringLiteral("Maltese"));
+    malta.attributes.insert(Attr::Code, QStringLiteral("MT"));
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
+                  malta, mention(Types::Country, QStringLiteral("Turkey")), mention(Types::Country, QStringLiteral("Egypt"), Status::Rejected)});
+    open();
+    const auto speakers = StatisticsView::speakerCounts(*m_window.annotations());
+    ASSERT_EQ(speakers.size(), 1);
+    EXPECT_EQ(speakers.first(), (QPair<QString, int>(QStringLiteral("Elena Marsh"), 2)));
+    const auto countries = StatisticsView::countryCounts(*m_window.annotations());
+    ASSERT_EQ(countries.size(), 2); // the rejected Egypt does not count
+    EXPECT_EQ(countries.at(0).first, QStringLiteral("Malta"));
+    m_window.showStatistics(); // builds the charts without trouble
 }
