@@ -84,6 +84,17 @@ MainWindow::MainWindow(QWidget *parent)
         m_view->centerCursor();
     });
     m_view->setToolTipProvider([this](qint64 offset) { return describe(offset); });
+    // The same commands from a context menu, on what was clicked.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QTextCursor clicked = m_view->cursorForPosition(pos);
+        const QTextCursor selection = m_view->textCursor();
+        if (!selection.hasSelection() || clicked.position() < selection.selectionStart() || clicked.position() > selection.selectionEnd())
+            m_view->setTextCursor(clicked);
+        QMenu menu(this);
+        menu.addActions(m_annotateMenu->actions());
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
@@ -231,6 +242,7 @@ void MainWindow::createEditActions()
     find->setShortcut(QKeySequence::Find);
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
+    m_annotateMenu = annotate;
     const QStringList types = AnnotationStyle::builtInTypes();
     for (int i = 0; i < types.size(); ++i) {
         const QString type = types.at(i);
@@ -283,6 +295,10 @@ void MainWindow::createEditActions()
             setStatusOfAll(a->type, Status::Rejected);
     });
     rejectType->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    viewAction(annotate, tr("Accept All Suggestions With This Text"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
+               [this] { setStatusOfSameText(Status::Accepted); });
+    viewAction(annotate, tr("Reject All Suggestions With This Text"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+               [this] { setStatusOfSameText(Status::Rejected); });
     QMenu *acceptAll = annotate->addMenu(tr("Accept All Suggested"));
     QMenu *rejectAll = annotate->addMenu(tr("Reject All Suggested"));
     for (const QString &type : types) {
@@ -932,6 +948,20 @@ void MainWindow::setStatusOfAll(const QString &type, Status status)
         return;
     const QString what = type.isEmpty() ? tr("all suggestions") : tr("all %1 suggestions").arg(type);
     m_set->setStatus(ids, status, (status == Status::Accepted ? tr("Accept %1") : tr("Reject %1")).arg(what));
+}
+
+void MainWindow::setStatusOfSameText(Status status)
+{
+    const auto current = currentAnnotation();
+    if (!current)
+        return;
+    QStringList ids;
+    for (const Annotation &a : m_set->ofType(current->type)) {
+        if (a.text == current->text && (a.status == Status::Suggested || a.id == current->id))
+            ids.append(a.id);
+    }
+    m_set->setStatus(ids, status,
+                     (status == Status::Accepted ? tr("Accept every %1 “%2”") : tr("Reject every %1 “%2”")).arg(current->type, current->text.left(40)));
 }
 
 QList<QPair<QString, QString>> MainWindow::shortcuts() const

@@ -105,6 +105,9 @@ public:
     bool gotoSuggestion(bool forward);
     /// Accepts or rejects every suggestion of @p type (all types when empty).
     void setStatusOfAll(const QString &type, Status status);
+    /// Accepts or rejects every suggestion with the current annotation's
+    /// text and type.
+    void setStatusOfSameText(Status status);
     /// The annotation the next correction applies to: the one whose span is
     /// selected, or the innermost one under the cursor.
     std::optional<Annotation> currentAnnotation() const;
@@ -177,6 +180,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_historyMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_annotateMenu = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     EntityPanel *m_entityPanel = nullptr;

@@ -672,3 +672,17 @@ TEST_F(CorrectionTest, TheStatisticsCountMentionsPerSpeakerAndPerCountryMostFirs
     EXPECT_EQ(countries.at(0).first, QStringLiteral("Malta"));
     m_window.showStatistics(); // builds the charts without trouble
 }
+
+TEST_F(CorrectionTest, SuggestionsWithTheSameTextAreAcceptedTogether)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Marsh"), Status::Suggested, 0),
+                  mention(Types::Speaker, QStringLiteral("Marsh"), Status::Suggested, 1),
+                  mention(Types::Country, QStringLiteral("Egypt"), Status::Suggested)});
+    open();
+    cursorAt(QStringLiteral("Marsh"), 1);
+    key(Qt::Key_A, Qt::ControlModifier | Qt::AltModifier);
+    EXPECT_EQ(ofType(Types::Speaker, Status::Accepted).size(), 2);
+    EXPECT_EQ(ofType(Types::Country, Status::Suggested).size(), 1);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(ofType(Types::Speaker, Status::Suggested).size(), 2);
+}
