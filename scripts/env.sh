@@ -27,7 +27,7 @@ ANNOTATOR_PACKAGES=(
     iso-codes wordnet-base
     xvfb xauth fonts-dejavu-core fonts-noto-core fontconfig
     clang libclang-rt-dev llvm valgrind
-    ca-certificates
+    ca-certificates python3
 )
 
 annotator_log() { printf 'article-annotator: %s\n' "$*" >&2; }

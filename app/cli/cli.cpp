@@ -159,8 +159,10 @@ std::mutex confMutex;
 
 /// Where an export goes: stdout, one file, or a directory.
 struct Destination {
-    enum Kind { Stdout, File, Directory } kind = Stdout;
+    enum Kind { Stdout, File, Directory, Collect } kind = Stdout;
     QString path;
+    std::vector<QByteArray> *collected = nullptr; ///< Collect: one slot per article
+    qsizetype index = 0;
 };
 
 /// Writes @p data of @p doc (from @p articlePath) to @p dest; returns the error.
@@ -175,6 +177,10 @@ QString writeExport(Format format, const FormatOptions &options, const Document 
     if (dest.kind == Destination::Stdout) {
         writeOut(r.bytes);
         std::fflush(stdout);
+        return QString();
+    }
+    if (dest.kind == Destination::Collect) {
+        (*dest.collected)[size_t(dest.index)] = r.bytes;
         return QString();
     }
     const QString base = QFileInfo(articlePath).completeBaseName();
@@ -266,7 +272,7 @@ int exportCommand(const QStringList &arguments)
     Command c(QStringLiteral("export"), QStringLiteral("Writes each article's saved annotations in another format (no recognition)."));
     c.parser.addOption(formatOption());
     c.parser.addOption({QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                        QStringLiteral("Directory for DIR/<article base name>.<ext> files, or one file for one article."), QStringLiteral("DIR|FILE")});
+                        QStringLiteral("Directory for DIR/<article base name>.<ext> files, or one file for one article (for jsonl: one file, a line per article)."), QStringLiteral("DIR|FILE")});
     c.parser.addOption(jobsOption());
     c.parser.addOption(utf16Option());
     c.parser.addPositionalArgument(QStringLiteral("ARTICLE"), QStringLiteral("Article files."), QStringLiteral("ARTICLE..."));
@@ -292,6 +298,9 @@ int exportCommand(const QStringList &arguments)
             say(QStringLiteral("export: several articles need --output DIR"));
             return ExitUsage;
         }
+    } else if (*format == Format::Doccano && !QFileInfo(output).isDir() && !output.endsWith(u'/')) {
+        // doccano reads one JSONL file with a line per article.
+        dest = {Destination::Collect, output};
     } else if (QFileInfo(output).isDir() || output.endsWith(u'/') || articles.size() > 1) {
         dest = {Destination::Directory, output};
         if (!QDir().mkpath(output)) {
@@ -304,13 +313,25 @@ int exportCommand(const QStringList &arguments)
     FormatOptions options;
     options.utf16Offsets = c.parser.isSet(QStringLiteral("utf16-offsets"));
     BatchRunner runner(*jobs);
-    const QStringList failures = runner.run(articles.size(), [&](qsizetype i) -> QString {
+    std::vector<QByteArray> collected(dest.kind == Destination::Collect ? size_t(articles.size()) : 0);
+    QStringList failures = runner.run(articles.size(), [&](qsizetype i) -> QString {
         std::optional<Document> doc;
         AnnotationSet set;
         if (QString error = loadArticle(articles[i], doc, set); !error.isEmpty())
             return error;
-        return writeExport(*format, options, *doc, articles[i], dataOf(set), dest);
+        Destination mine = dest;
+        mine.collected = &collected;
+        mine.index = i;
+        return writeExport(*format, options, *doc, articles[i], dataOf(set), mine);
     });
+    if (dest.kind == Destination::Collect) {
+        QByteArray all;
+        for (const QByteArray &line : collected)
+            all += line;
+        QString error;
+        if (!SidecarStore::writeFile(dest.path, all, &error))
+            failures.append(error);
+    }
     return BatchRunner::summarize(QStringLiteral("export"), articles.size(), failures);
 }
 

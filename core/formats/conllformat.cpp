@@ -59,7 +59,11 @@ ExportResult ConllFormat::write(const Document &doc, const AnnotationData &data)
         const qsizetype s = off.toUtf16(a.start), e = off.toUtf16(a.end);
         auto first = std::lower_bound(tokens.begin(), tokens.end(), s, [](const Token &t, qsizetype pos) { return t.end <= pos; });
         std::vector<size_t> covered;
+        qsizetype firstStart = -1, lastEnd = -1; // of every token, markup included
         for (auto it = first; it != tokens.end() && it->start < e; ++it) {
+            if (firstStart < 0)
+                firstStart = it->start;
+            lastEnd = it->end;
             if (it->kind != TokenKind::Markup)
                 covered.push_back(size_t(it - tokens.begin()));
         }
@@ -84,7 +88,7 @@ ExportResult ConllFormat::write(const Document &doc, const AnnotationData &data)
                                        .arg(o.end));
             continue;
         }
-        if (ft.start != s || lt.end != e)
+        if (firstStart != s || lastEnd != e)
             result.warnings.append(QStringLiteral("%1 does not fall on token boundaries; its tokens %2-%3 were labelled")
                                        .arg(what)
                                        .arg(off.toCodePoint(ft.start))

@@ -13,6 +13,15 @@ namespace annotator {
 
 namespace {
 
+/// A JSON number as a whole number, or @p fallback when it is none or lies
+/// beyond what a double holds exactly: converting 1e300 to qint64 is
+/// undefined behaviour, and a damaged or hostile file may hold it.
+qint64 wholeNumber(const QJsonValue &v, qint64 fallback)
+{
+    const double d = v.toDouble(double(fallback));
+    return d >= -9007199254740992.0 && d <= 9007199254740992.0 ? qint64(d) : fallback;
+}
+
 const QString SaidBy = QStringLiteral("SaidBy");
 const QString Same = QStringLiteral("Same");
 
@@ -155,6 +164,12 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
         lineNo = onlyLine;
         result.issues.append({lineNo, QStringLiteral("the line's text is not the article's; each span is checked against the article"), false});
     }
+    // Our own exports say which unit they count in; that wins over the option.
+    const QString declared = root.value(QLatin1String("offsets")).toString();
+    if (!declared.isEmpty() && (declared == QLatin1String("utf-16")) != utf16Offsets) {
+        utf16Offsets = declared == QLatin1String("utf-16");
+        result.issues.append({lineNo, QStringLiteral("the file counts offsets in %1; they were read so").arg(utf16Offsets ? QStringLiteral("UTF-16 units") : QStringLiteral("code points")), false});
+    }
     const QString lineText = root.value(QLatin1String("text")).toString(doc.text());
     const TextOffsets lineOffsets(lineText);
     auto toCodePoint = [&](qint64 v) { return utf16Offsets ? lineOffsets.toCodePoint(qsizetype(v)) : v; };
@@ -167,7 +182,7 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
     for (const QJsonValue &v : root.value(QLatin1String("entities")).toArray()) {
         const QJsonObject o = v.toObject();
         Annotation a;
-        const qint64 id = qint64(o.value(QLatin1String("id")).toDouble(-1));
+        const qint64 id = wholeNumber(o.value(QLatin1String("id")), -1);
         a.id = QStringLiteral("d%1").arg(id);
         a.type = o.value(QLatin1String("label")).toString();
         const QJsonValue s = o.value(QLatin1String("start_offset")), e = o.value(QLatin1String("end_offset"));
@@ -175,13 +190,13 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
             result.issues.append({lineNo, QStringLiteral("entity %1 lacks its label or offsets").arg(id), true});
             continue;
         }
-        a.start = toCodePoint(qint64(s.toDouble()));
-        a.end = toCodePoint(qint64(e.toDouble()));
-        if (utf16Offsets && (lineOffsets.toUtf16(a.start) != qsizetype(s.toDouble()) || lineOffsets.toUtf16(a.end) != qsizetype(e.toDouble()))) {
+        a.start = toCodePoint(wholeNumber(s, -1));
+        a.end = toCodePoint(wholeNumber(e, -1));
+        if (utf16Offsets && (lineOffsets.toUtf16(a.start) != wholeNumber(s, -1) || lineOffsets.toUtf16(a.end) != wholeNumber(e, -1))) {
             result.issues.append({lineNo, QStringLiteral("entity %1: the offset %2-%3 splits a character outside the BMP (are the offsets code points?)")
                                               .arg(id)
-                                              .arg(qint64(s.toDouble()))
-                                              .arg(qint64(e.toDouble())),
+                                              .arg(wholeNumber(s, -1))
+                                              .arg(wholeNumber(e, -1)),
                                   true});
             continue;
         }
@@ -215,8 +230,8 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
     QList<QPair<qsizetype, qsizetype>> saidBy;
     for (const QJsonValue &v : root.value(QLatin1String("relations")).toArray()) {
         const QJsonObject o = v.toObject();
-        const qint64 from = qint64(o.value(QLatin1String("from_id")).toDouble(-1));
-        const qint64 to = qint64(o.value(QLatin1String("to_id")).toDouble(-1));
+        const qint64 from = wholeNumber(o.value(QLatin1String("from_id")), -1);
+        const qint64 to = wholeNumber(o.value(QLatin1String("to_id")), -1);
         const QString type = o.value(QLatin1String("type")).toString();
         if (!byId.contains(from) || !byId.contains(to)) {
             result.issues.append({lineNo, QStringLiteral("the %1 relation %2 -> %3 refers to an entity that was not imported").arg(type).arg(from).arg(to), true});
@@ -236,7 +251,7 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
     QHash<qsizetype, QString> entityOfRoot;
     QHash<qint64, QJsonObject> info;
     for (const QJsonValue &v : root.value(QLatin1String("entity_info")).toArray())
-        info.insert(qint64(v.toObject().value(QLatin1String("mention")).toDouble(-1)), v.toObject());
+        info.insert(wholeNumber(v.toObject().value(QLatin1String("mention")), -1), v.toObject());
     // Entities in order of their first mention.
     QList<qsizetype> order(list.size());
     for (qsizetype k = 0; k < list.size(); ++k)
@@ -257,26 +272,28 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
         }
         a.entity = it.value();
     }
-    for (Entity &entity : result.data.entities) {
-        qsizetype longest = 0;
-        for (const Annotation &a : std::as_const(list)) {
-            if (a.entity == entity.id && a.text.size() > longest) {
-                longest = a.text.size();
-                entity.name = a.text;
-            }
-        }
+    QHash<QString, qsizetype> entityAt;
+    for (qsizetype k = 0; k < result.data.entities.size(); ++k) {
+        entityAt.insert(result.data.entities[k].id, k);
+        result.data.entities[k].name.clear();
+    }
+    for (const Annotation &a : std::as_const(list)) {
+        if (a.entity.isEmpty())
+            continue;
+        Entity &entity = result.data.entities[entityAt.value(a.entity)];
+        if (a.text.size() > entity.name.size())
+            entity.name = a.text;
     }
     for (auto it = info.cbegin(); it != info.cend(); ++it) {
         if (!byId.contains(it.key()))
             continue;
         const QString id = list[byId.value(it.key())].entity;
-        for (Entity &entity : result.data.entities) {
-            if (entity.id == id) {
-                entity.type = it.value().value(QLatin1String("type")).toString(entity.type);
-                entity.name = it.value().value(QLatin1String("name")).toString(entity.name);
-                entity.attributes = mapFrom(it.value().value(QLatin1String("attributes")));
-            }
-        }
+        if (!entityAt.contains(id))
+            continue;
+        Entity &entity = result.data.entities[entityAt.value(id)];
+        entity.type = it.value().value(QLatin1String("type")).toString(entity.type);
+        entity.name = it.value().value(QLatin1String("name")).toString(entity.name);
+        entity.attributes = mapFrom(it.value().value(QLatin1String("attributes")));
     }
     for (const auto &[quote, speaker] : std::as_const(saidBy))
         list[quote].saidBy = list[speaker].entity;

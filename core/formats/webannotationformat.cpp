@@ -11,6 +11,15 @@ namespace annotator {
 
 namespace {
 
+/// A JSON number as a whole number, or @p fallback when it is none or lies
+/// beyond what a double holds exactly: converting 1e300 to qint64 is
+/// undefined behaviour, and a damaged or hostile file may hold it.
+qint64 wholeNumber(const QJsonValue &v, qint64 fallback)
+{
+    const double d = v.toDouble(double(fallback));
+    return d >= -9007199254740992.0 && d <= 9007199254740992.0 ? qint64(d) : fallback;
+}
+
 constexpr qint64 ContextLength = 32;
 const QString EntityPrefix = QStringLiteral("#entity-");
 const QString CodePrefix = QStringLiteral("ISO3166-1:");
@@ -191,8 +200,8 @@ ImportResult WebAnnotationFormat::read(const QByteArray &bytes, const Document &
                 const QJsonObject sel = s.toObject();
                 const QString type = sel.value(QLatin1String("type")).toString();
                 if (type == QLatin1String("TextPositionSelector")) {
-                    start = qint64(sel.value(QLatin1String("start")).toDouble(-1));
-                    end = qint64(sel.value(QLatin1String("end")).toDouble(-1));
+                    start = wholeNumber(sel.value(QLatin1String("start")), -1);
+                    end = wholeNumber(sel.value(QLatin1String("end")), -1);
                 } else if (type == QLatin1String("TextQuoteSelector")) {
                     hasExact = true;
                     exact = sel.value(QLatin1String("exact")).toString();

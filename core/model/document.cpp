@@ -4,9 +4,29 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <array>
+#include <atomic>
+
 namespace annotator {
 
 namespace {
+
+std::atomic<qint64> s_maximumSize{Document::DefaultMaximumSize};
+
+QString sizeInWords(qint64 bytes)
+{
+    if (bytes >= 1024 * 1024)
+        return QStringLiteral("%1 MB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+    if (bytes >= 1024)
+        return QStringLiteral("%1 KB").arg(double(bytes) / 1024, 0, 'f', 1);
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
+
+QString tooLarge(const QString &name, const QString &size)
+{
+    return QStringLiteral("%1: the file is %2, more than the %3 an article may have, so it was not opened; it is probably not a news article")
+        .arg(name, size, sizeInWords(Document::maximumSize()));
+}
 
 bool looksBinary(const QByteArray &bytes)
 {
@@ -66,8 +86,31 @@ Document Document::fromText(const QString &text, const QString &name)
     return d;
 }
 
+qint64 Document::maximumSize()
+{
+    return s_maximumSize.load(std::memory_order_relaxed);
+}
+
+void Document::setMaximumSize(qint64 bytes)
+{
+    s_maximumSize.store(bytes > 0 ? bytes : DefaultMaximumSize, std::memory_order_relaxed);
+}
+
 std::optional<Document> Document::decode(const QByteArray &input, const QString &name, QString *error)
 {
+    if (input.size() > maximumSize()) {
+        if (error)
+            *error = tooLarge(name, sizeInWords(input.size()));
+        return std::nullopt;
+    }
+    // UTF-16 (Windows Notepad's "Unicode") is text, but full of NUL bytes:
+    // name it instead of calling it binary.
+    if (input.startsWith("\xFF\xFE") || input.startsWith("\xFE\xFF")) {
+        if (error)
+            *error = QStringLiteral("%1: is UTF-16 text (%2), not UTF-8; save the article as UTF-8 and open it again")
+                         .arg(name, input.startsWith("\xFF\xFE") ? QStringLiteral("little endian") : QStringLiteral("big endian"));
+        return std::nullopt;
+    }
     QByteArray bytes = input;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
@@ -106,7 +149,30 @@ std::optional<Document> Document::load(const QString &path, QString *error)
             *error = QStringLiteral("%1: cannot be read (%2)").arg(path, file.errorString());
         return std::nullopt;
     }
-    const QByteArray bytes = file.readAll();
+    // The size is checked before reading, and the read is bounded anyway: a
+    // file can grow while it is read, and a device or pipe has no size.
+    const qint64 limit = maximumSize();
+    if (info.size() > limit) {
+        if (error)
+            *error = tooLarge(path, sizeInWords(info.size()));
+        return std::nullopt;
+    }
+    QByteArray bytes;
+    bytes.reserve(qsizetype(info.size()) + 1);
+    std::array<char, 64 * 1024> chunk;
+    for (;;) {
+        const qint64 n = file.read(chunk.data(), qint64(chunk.size()));
+        if (n <= 0)
+            break;
+        bytes.append(chunk.data(), qsizetype(n));
+        if (bytes.size() > limit)
+            break;
+    }
+    if (bytes.size() > limit) {
+        if (error)
+            *error = tooLarge(path, QStringLiteral("more than %1").arg(sizeInWords(limit)));
+        return std::nullopt;
+    }
     if (file.error() != QFileDevice::NoError) {
         if (error)
             *error = QStringLiteral("%1: reading failed (%2)").arg(path, file.errorString());

@@ -20,11 +20,22 @@ public:
     /// error messages and exports call it.
     static Document fromText(const QString &text, const QString &name = QString());
     /// Reads @p path. On failure returns nothing and sets @p error to a
-    /// message that names the file and the problem (unreadable, binary, not
-    /// UTF-8 with the line and byte of the first bad sequence).
+    /// message that names the file and the problem (unreadable, binary,
+    /// UTF-16, not UTF-8 with the line and byte of the first bad sequence,
+    /// larger than maximumSize()).
     static std::optional<Document> load(const QString &path, QString *error);
     /// Decodes @p bytes as an article; @p name is used in the error message.
     static std::optional<Document> decode(const QByteArray &bytes, const QString &name, QString *error);
+
+    /// Articles above this many bytes are refused with a reason rather than
+    /// read: a news article is a few kilobytes, and a file of hundreds of
+    /// megabytes is almost always the wrong file (a log, a dump). load()
+    /// never reads more than this, even from a file that keeps growing.
+    static constexpr qint64 DefaultMaximumSize = 100 * 1024 * 1024;
+    static qint64 maximumSize();
+    /// Changes the limit for every later load() and decode() (0 or less
+    /// restores the default).
+    static void setMaximumSize(qint64 bytes);
 
     const QString &text() const { return m_text; }
     /// Absolute path of the file, empty for a document from memory.

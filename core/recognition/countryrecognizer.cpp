@@ -31,6 +31,11 @@ bool sameSentence(const AnalyzedText &text, qsizetype a, qsizetype b)
     return a >= 0 && b >= 0 && a < text.size() && b < text.size() && text.token(a).sentence == text.token(b).sentence;
 }
 
+bool sameLine(const AnalyzedText &text, qsizetype a, qsizetype b)
+{
+    return a >= 0 && b >= 0 && a < text.size() && b < text.size() && text.token(a).paragraph == text.token(b).paragraph;
+}
+
 bool wordIs(const AnalyzedText &text, qsizetype i, const char16_t *w)
 {
     return text.isWord(i) && text.view(i).compare(QStringView(w), Qt::CaseInsensitive) == 0;
@@ -86,12 +91,14 @@ void CountryRecognizer::addEntry(const QString &form, const QString &code, Kind 
 
 CountryRecognizer::CountryRecognizer()
 {
-    // Sovereign states are those with a capital in capitals.tsv; iso-codes
-    // also lists territories (Aruba, Greenland), which are not Countries.
+    // Sovereign states are those in the hand-written capitals and demonyms
+    // tables; iso-codes also lists territories (Aruba, Greenland), which are
+    // not Countries.
     QSet<QString> states;
     for (const QStringList &row : Lexicon::table(QStringLiteral("capitals.tsv")))
         states.insert(row.value(0));
-    states.insert(QStringLiteral("XK"));
+    for (const QStringList &row : Lexicon::table(QStringLiteral("demonyms.tsv")))
+        states.insert(row.value(0));
 
     for (const QStringList &row : Lexicon::table(QStringLiteral("country-aliases.tsv"))) {
         if (row.size() >= 2)
@@ -111,6 +118,10 @@ CountryRecognizer::CountryRecognizer()
         if (row.size() >= 2)
             addEntry(row[1], row[0], Kind::Capital);
     }
+    for (const QStringList &row : Lexicon::table(QStringLiteral("country-context.tsv"))) {
+        if (row.size() >= 2 && row[0] == QStringLiteral("not-country"))
+            addEntry(row[1], QString(), Kind::NotCountry);
+    }
 
     const QHash<QString, WordSet *> categories{
         {QStringLiteral("org-head"), &m_orgHead},
@@ -126,6 +137,7 @@ CountryRecognizer::CountryRecognizer()
         {QStringLiteral("aux"), &m_aux},
         {QStringLiteral("adverb"), &m_adverb},
         {QStringLiteral("region-before"), &m_regionBefore},
+        {QStringLiteral("region-inside"), &m_regionInside},
         {QStringLiteral("place-after"), &m_placeAfter},
         {QStringLiteral("language-before"), &m_languageBefore},
         {QStringLiteral("language-after"), &m_languageAfter},
@@ -134,6 +146,7 @@ CountryRecognizer::CountryRecognizer()
         {QStringLiteral("us-state-after"), &m_usStateAfter},
         {QStringLiteral("country-cue"), &m_countryCue},
         {QStringLiteral("us-state"), &m_usState},
+        {QStringLiteral("time-word"), &m_timeWord},
     };
     QSet<QString> placeVerbs;
     for (const QStringList &row : Lexicon::table(QStringLiteral("country-context.tsv"))) {
@@ -152,6 +165,11 @@ CountryRecognizer::CountryRecognizer()
             m_finiteVerbForms.insert(row[0]);
         if (placeVerbs.contains(row[1]))
             m_placeVerbForms.insert(row[0]);
+    }
+    // Verbs of motion (flocked to Paris, shuttles between Tehran and Riyadh).
+    for (const QStringList &row : Lexicon::table(QStringLiteral("wn-verb.motion.tsv"))) {
+        if (!row.isEmpty() && !row[0].contains(QLatin1Char(' ')))
+            m_motionVerbForms.insert(row[0]);
     }
 }
 
@@ -216,45 +234,37 @@ void CountryRecognizer::recognize(const AnalyzedText &text, Recognition &out) co
     if (matches.empty())
         return;
 
-    // Georgia waits for the others: the country is told from the US state by
-    // the company it keeps.
-    std::vector<size_t> later;
+    // Whether the article is set in the US state of Georgia: looked up once,
+    // and only for an article that names Georgia.
+    int georgiaState = -1;
     for (size_t m = 0; m < matches.size(); ++m) {
-        if (matches[m].entry->code == u"GE" && matches[m].entry->kind == Kind::Name)
-            later.push_back(m);
-        else
-            matches[m].state = judge(text, matches, m);
-    }
-    if (!later.empty()) {
-        bool stateCity = false, countryCue = false;
-        for (std::int32_t i = 0; i < n; ++i) {
-            if (!(tokens[size_t(i)].flags & TokenFlag::Capitalized))
-                continue;
-            stateCity = stateCity || inSet(m_usStateCity, text, i);
-            countryCue = countryCue || inSet(m_countryCue, text, i);
-        }
-        for (size_t m : later) {
-            Match &g = matches[m];
-            Match::State s = judge(text, matches, m);
-            if (s == Match::Keep && !insideNonStateBody(text, g)) {
-                const qsizetype p = g.first - 1, x = g.last;
-                if ((text.isPunct(p, u',') && inSet(m_usStateCity, text, p - 1))
-                    || (x < n && tokens[size_t(x)].kind == TokenKind::Possessive && inSetLower(m_usStateAfter, text, x + 1))
-                    || (wordIs(text, p, u"of") && wordIs(text, p - 1, u"state"))) {
-                    s = Match::Drop;
-                } else if (stateCity && !countryCue) {
-                    s = Match::Drop; // an article set in Atlanta means the state
-                } else {
-                    // "Alabama and Georgia", "Georgia, Florida": listed with US states.
-                    for (qsizetype k : {p - 1, x + 1}) {
-                        const bool joined = k == p - 1 ? (wordIs(text, p, u"and") || wordIs(text, p, u"or") || text.isPunct(p, u','))
-                                                       : (wordIs(text, x, u"and") || wordIs(text, x, u"or") || text.isPunct(x, u','));
-                        if (joined && inSet(m_usState, text, k))
-                            s = Match::Drop;
-                    }
+        Match &match = matches[m];
+        match.state = judge(text, matches, m);
+        if (match.state == Match::Keep && match.entry->kind == Kind::Name && match.entry->code == u"GE") {
+            if (georgiaState < 0) {
+                // Atlanta or another US state named, and nothing of the Caucasus.
+                bool usSigns = false, countryCue = false;
+                for (std::int32_t i = 0; i < n; ++i) {
+                    if (!(tokens[size_t(i)].flags & TokenFlag::Capitalized))
+                        continue;
+                    usSigns = usSigns || inSet(m_usStateCity, text, i) || inSet(m_usState, text, i);
+                    countryCue = countryCue || inSet(m_countryCue, text, i);
                 }
+                georgiaState = usSigns && !countryCue ? 1 : 0;
             }
-            g.state = s;
+            if (isUsState(text, match)) {
+                match.state = Match::Drop;
+            } else if (georgiaState == 1) {
+                // Still the country next to another one: "Russia's war with Georgia".
+                bool abroad = false;
+                for (const Match &o : matches) {
+                    if (o.entry->kind != Kind::Capital && o.entry->kind != Kind::NotCountry && o.entry->code != u"US"
+                        && o.entry->code != u"GE" && sameSentence(text, o.first, match.first))
+                        abroad = true;
+                }
+                if (!abroad)
+                    match.state = Match::Drop;
+            }
         }
     }
 
@@ -266,7 +276,23 @@ void CountryRecognizer::recognize(const AnalyzedText &text, Recognition &out) co
     }
 }
 
-bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match &match) const
+bool CountryRecognizer::isUsState(const AnalyzedText &text, const Match &match) const
+{
+    const qsizetype p = match.first - 1, x = match.last;
+    // Atlanta, Georgia; Georgia's governor; the state of Georgia.
+    if (text.isPunct(p, u',') && inSet(m_usStateCity, text, p - 1))
+        return true;
+    if (x < text.size() && text.token(x).kind == TokenKind::Possessive && inSetLower(m_usStateAfter, text, x + 1))
+        return true;
+    if (wordIs(text, p, u"of") && wordIs(text, p - 1, u"state"))
+        return true;
+    // Alabama and Georgia; Georgia, Florida.
+    const bool joinedBefore = wordIs(text, p, u"and") || wordIs(text, p, u"or") || text.isPunct(p, u',');
+    const bool joinedAfter = wordIs(text, x, u"and") || wordIs(text, x, u"or") || text.isPunct(x, u',');
+    return (joinedBefore && inSet(m_usState, text, p - 1)) || (joinedAfter && inSet(m_usState, text, x + 1));
+}
+
+CountryRecognizer::Body CountryRecognizer::bodyAround(const AnalyzedText &text, const Match &match) const
 {
     // The capitalised name around the mention: "East China Normal University",
     // "Center for a New American Security", "China Development Bank".
@@ -284,8 +310,8 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
             if (v == u"of" || v == u"for" || v == u"the" || v == u"a" || v == u"de")
                 continue;
         }
-        if (t.kind == TokenKind::Possessive && isCapitalizedWord(text, k - 1))
-            continue; // People's Bank of China
+        if (t.kind == TokenKind::Possessive && isCapitalizedWord(text, k - 1) && k + 1 != match.first)
+            continue; // People's Bank of China, but not the Stimson Center's China programme
         if (isHyphen(text, k))
             continue;
         break;
@@ -300,13 +326,25 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
             const QStringView v = text.view(k);
             if (v == u"of" || v == u"for" || v == u"the" || v == u"on" || v == u"de")
                 continue;
+            // "Norwegian Olympic and Paralympic Committee": "and" joins words of
+            // one name only when the name then ends in a head word.
+            if (v == u"and") {
+                bool head = false;
+                for (qsizetype j = k + 1; j < n && j <= k + 4 && isCapitalizedWord(text, j); ++j) {
+                    const QStringView w = text.view(j);
+                    head = head || m_orgHead.find(w) != m_orgHead.end() || m_stateHead.find(w) != m_stateHead.end()
+                        || m_ambiguousHead.find(w) != m_ambiguousHead.end();
+                }
+                if (head)
+                    continue;
+            }
         }
         if (text.isPunct(k, u'&') || isHyphen(text, k))
             continue;
         break;
     }
     if (lo == match.first && hi == match.last - 1)
-        return false;
+        return Body::None;
     // A word after the mention that is not part of the name may follow "of"
     // (China Development Bank of ...): the modifiers of the name's head.
     bool stateModifier = false;
@@ -341,11 +379,17 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
             break;
         }
     }
+    // A head that does not say falls back on the words right beside the
+    // mention (US Navy Seals), not on every word of a title-case headline.
     int kind = bodyKind(head);
-    for (qsizetype k = lo; kind == 0 && k <= hi; ++k)
-        kind = bodyKind(k);
-    if (kind != 2)
-        return false;
+    if (kind == 0)
+        kind = bodyKind(match.last);
+    if (kind == 0)
+        kind = bodyKind(match.first - 1);
+    if (kind == 0)
+        return Body::None;
+    if (kind == 1)
+        return Body::StateOrgan;
     // "Korea Shipbuilding Finance Corp., a state-run lender": owned by the state.
     qsizetype k = hi + 1;
     if (text.isPunct(k, u'.'))
@@ -355,9 +399,9 @@ bool CountryRecognizer::insideNonStateBody(const AnalyzedText &text, const Match
         if (wordIs(text, k, u"a") || wordIs(text, k, u"an") || wordIs(text, k, u"the"))
             ++k;
         if ((wordIs(text, k, u"state") || wordIs(text, k, u"government")) && isHyphen(text, k + 1))
-            return false;
+            return Body::StateOrgan;
     }
-    return true;
+    return Body::Other;
 }
 
 bool CountryRecognizer::isLanguage(const AnalyzedText &text, const Match &match) const
@@ -373,6 +417,40 @@ bool CountryRecognizer::isLanguage(const AnalyzedText &text, const Match &match)
     return wordIs(text, next, u"and") || wordIs(text, next, u"or");
 }
 
+bool CountryRecognizer::inTitleCaseLine(const AnalyzedText &text, const Match &match) const
+{
+    // A short line whose longer words are all capitalised. Only short lines
+    // are looked at, so the test costs little however many capitals a text has.
+    const TokenRange &line = text.paragraphs()[size_t(text.token(match.first).paragraph)];
+    if (line.last - line.first > 24)
+        return false;
+    int capitalised = 0;
+    for (std::int32_t k = line.first; k < line.last; ++k) {
+        if (!text.isWord(k) || letters(text.view(k)) < 4)
+            continue;
+        if (!text.token(k).is(TokenFlag::Capitalized))
+            return false;
+        ++capitalised;
+    }
+    return capitalised >= 4 && !text.isPunct(line.last - 1, u'.');
+}
+
+bool CountryRecognizer::inAllCapsLine(const AnalyzedText &text, const Match &match) const
+{
+    // The words around the mention on its line, up to ten on each side.
+    int caps = 0, others = 0;
+    const std::int32_t line = text.token(match.first).paragraph;
+    for (qsizetype k = std::max<qsizetype>(0, match.first - 10); k < std::min<qsizetype>(text.size(), match.last + 10); ++k) {
+        if ((k >= match.first && k < match.last) || !text.isWord(k) || text.token(k).paragraph != line || letters(text.view(k)) < 2)
+            continue;
+        if (text.token(k).is(TokenFlag::AllCaps) && m_entries.find(text.view(k)) == m_entries.end())
+            ++caps;
+        else
+            ++others;
+    }
+    return caps >= 1 && caps > 2 * others;
+}
+
 CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const
 {
     const Match &match = matches[m];
@@ -380,43 +458,43 @@ CountryRecognizer::Match::State CountryRecognizer::judge(const AnalyzedText &tex
     const qsizetype prev = match.first - 1, next = match.last;
     const Token &first = text.token(match.first);
 
+    if (e.kind == Kind::NotCountry)
+        return Match::Drop;
     if (e.kind == Kind::Capital)
         return judgeCapital(text, matches, m);
 
     // South America, New Mexico, Northern Ireland, East China Sea.
-    if (isCapitalizedWord(text, prev) && sameSentence(text, prev, match.first) && inSet(m_regionBefore, text, prev)
-        && !isHyphen(text, prev + 1))
+    if (isCapitalizedWord(text, prev) && sameSentence(text, prev, match.first) && !isHyphen(text, prev + 1)
+        && (inSet(m_regionBefore, text, prev)
+            || (inSet(m_regionInside, text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart))))
         return Match::Drop;
     // Korean Peninsula, Taiwan Strait, Panama Canal; Gulf of Mexico, Sea of Japan.
-    if (isCapitalizedWord(text, next) && inSet(m_placeAfter, text, next))
+    if (inSet(m_placeAfter, text, next))
         return Match::Drop;
     if (wordIs(text, prev, u"of") && isCapitalizedWord(text, prev - 1) && inSet(m_placeAfter, text, prev - 1))
         return Match::Drop;
     // US$ is a currency.
     if (next < text.size() && text.isPunct(next, u'$') && !text.token(next).is(TokenFlag::SpaceBefore))
         return Match::Drop;
-    if (insideNonStateBody(text, match))
+    const Body body = bodyAround(text, match);
+    if (body == Body::Other)
         return Match::Drop;
     // Voice of America, Boy Scouts of America: "of America" closes a name.
     if (text.view(match.first) == u"America" && wordIs(text, prev, u"of") && isCapitalizedWord(text, prev - 1))
         return Match::Drop;
     // Jordan Henderson, Chad Smith, a Georgia Republican.
-    if (inSet(m_givenName, text, match.first) && match.last == match.first + 1) {
+    if (inSet(m_givenName, text, match.first) && match.last == match.first + 1 && body != Body::StateOrgan) {
         if (isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && m_entries.find(text.view(next)) == m_entries.end()
             && m_stateHead.find(text.view(next)) == m_stateHead.end())
             return Match::Drop;
         if (isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
-            && m_entries.find(text.view(prev)) == m_entries.end())
+            && sameLine(text, prev, match.first) && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
             return Match::Drop;
     }
-    // US, UK in an all-caps headline: "TELL US" (U.S. is never a pronoun).
-    if (first.is(TokenFlag::AllCaps) && !match.caps && !text.view(match.first).contains(u'.')) {
-        for (qsizetype k : {prev, next}) {
-            if (text.isWord(k) && text.token(k).is(TokenFlag::AllCaps) && letters(text.view(k)) >= 3
-                && m_entries.find(text.view(k)) == m_entries.end())
-                return Match::Drop;
-        }
-    }
+    // US in an all-caps headline may be the pronoun: "TELL US WHAT YOU
+    // THINK" (U.S. never is). "US GDP grew" is not such a line.
+    if (first.is(TokenFlag::AllCaps) && !match.caps && !text.view(match.first).contains(u'.') && inAllCapsLine(text, match))
+        return Match::Drop;
     if (e.kind == Kind::Demonym && isLanguage(text, match))
         return Match::Drop;
     return Match::Keep;
@@ -428,11 +506,18 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
     const qsizetype n = text.size();
     const qsizetype prev = match.first - 1, next = match.last;
 
+    // In a title-case headline (Beijing Warns Washington Over Taiwan) every
+    // word is capitalised, so capitals say nothing about names there.
+    const bool title = inTitleCaseLine(text, match);
+    auto has = [&](const WordSet &set, qsizetype k) { return title ? inSetLower(set, text, k) : inSet(set, text, k); };
+    auto lowerWord = [&](qsizetype k) { return text.isWord(k) && (title || !text.token(k).is(TokenFlag::Capitalized)); };
+
     // Part of a longer name: Beijing Normal University, Greater London, George Washington.
-    if (isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && sameSentence(text, next, match.first))
+    if (!title && isCapitalizedWord(text, next) && !text.token(next).is(TokenFlag::SentenceStart) && sameSentence(text, next, match.first)
+        && sameLine(text, next, match.first))
         return Match::Drop;
-    if (isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
-        && m_entries.find(text.view(prev)) == m_entries.end())
+    if (!title && isCapitalizedWord(text, prev) && !text.token(prev).is(TokenFlag::SentenceStart) && !text.token(prev).is(TokenFlag::LineStart)
+        && sameLine(text, prev, match.first) && m_entries.find(text.view(prev)) == m_entries.end() && !inSet(m_timeWord, text, prev))
         return Match::Drop;
 
     // Beijing's policy, but Moscow's mayor.
@@ -480,19 +565,30 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
 
     // in Moscow, press releases from Abuja, criticism of Moscow, pressure on Moscow.
     if (inSetLower(m_placeBefore, text, prev)) {
-        if ((wordIs(text, prev, u"from") || wordIs(text, prev, u"to") || wordIs(text, prev, u"on")) && inSetLower(m_govNoun, text, prev - 1))
-            return Match::Keep;
+        // pressure from Washington, a message to Moscow, sanctions imposed on
+        // Moscow; but flew to Moscow, a strike on Damascus.
+        if (wordIs(text, prev, u"from") || wordIs(text, prev, u"to") || wordIs(text, prev, u"on")) {
+            const qsizetype before = prev - 1;
+            if (inSetLower(m_govNoun, text, before))
+                return Match::Keep;
+            if (lowerWord(before) && has(m_finiteVerbForms, before) && !text.view(before).endsWith(u's') && !has(m_placeVerbForms, before)
+                && !has(m_motionVerbForms, before))
+                return Match::Keep;
+        }
         return Match::Drop;
     }
     if (inSetLower(m_govBefore, text, prev)) {
         // the mayor of Moscow; University of Washington
         if (wordIs(text, prev, u"of") && (inSetLower(m_placeNoun, text, prev - 1) || isCapitalizedWord(text, prev - 1)))
             return Match::Drop;
+        // shuttles between Tehran and Riyadh, flew over Kyiv: movement between places.
+        if (!wordIs(text, prev, u"of") && lowerWord(prev - 1) && (has(m_placeVerbForms, prev - 1) || has(m_motionVerbForms, prev - 1)))
+            return Match::Drop;
         return Match::Keep;
     }
     // visited Beijing, but persuade Washington.
-    if (text.isWord(prev) && !text.token(prev).is(TokenFlag::Capitalized) && inSet(m_verbForms, text, prev))
-        return inSet(m_placeVerbForms, text, prev) ? Match::Drop : Match::Keep;
+    if (lowerWord(prev) && has(m_verbForms, prev))
+        return has(m_placeVerbForms, prev) ? Match::Drop : Match::Keep;
 
     // Subject of a verb: "Moscow annexed", "Tokyo, Ottawa and Jakarta are".
     qsizetype k = next;
@@ -526,20 +622,19 @@ CountryRecognizer::Match::State CountryRecognizer::judgeCapital(const AnalyzedTe
     }
     for (int adverbs = 0; adverbs < 2 && text.isWord(k); ++adverbs) {
         const QStringView v = text.view(k);
-        if (m_adverb.find(v) == m_adverb.end() && !v.endsWith(u"ly"))
+        if (!has(m_adverb, k) && !v.endsWith(u"ly"))
             break;
         ++k;
     }
-    if (text.isWord(k) && !text.token(k).is(TokenFlag::Capitalized)) {
-        if (inSet(m_aux, text, k))
+    if (lowerWord(k)) {
+        if (has(m_aux, k))
             return Match::Keep;
         // "Beijing and Moscow share ...": a plural subject takes the base form.
-        if (coordinated && inSet(m_verbForms, text, k) && !text.view(k).endsWith(u"ing"))
+        if (coordinated && has(m_verbForms, k) && !text.view(k).endsWith(u"ing"))
             return Match::Keep;
         // "Moscow denied", "Abuja says"; but in "Tbilisi protests continued"
         // the -s word is a noun with its own verb.
-        if (inSet(m_finiteVerbForms, text, k)
-            && !(text.view(k).endsWith(u's') && (inSet(m_aux, text, k + 1) || inSet(m_finiteVerbForms, text, k + 1))))
+        if (has(m_finiteVerbForms, k) && !(text.view(k).endsWith(u's') && (has(m_aux, k + 1) || has(m_finiteVerbForms, k + 1))))
             return Match::Keep;
     }
     // the Beijing government

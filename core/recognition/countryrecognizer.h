@@ -44,7 +44,7 @@ public:
 private:
     CountryRecognizer();
 
-    enum class Kind : std::uint8_t { Name, Demonym, Capital };
+    enum class Kind : std::uint8_t { Name, Demonym, Capital, NotCountry };
     struct Entry {
         std::vector<QString> rest; ///< the tokens after the first one
         QString code;
@@ -61,15 +61,21 @@ private:
     void addEntry(const QString &form, const QString &code, Kind kind);
     Match::State judge(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const;
     Match::State judgeCapital(const AnalyzedText &text, std::vector<Match> &matches, size_t m) const;
-    bool insideNonStateBody(const AnalyzedText &text, const Match &match) const;
+    bool isUsState(const AnalyzedText &text, const Match &match) const;
+    /// The organisation name a mention sits in, if any: "China Development
+    /// Bank" (an organ of the state) or "East China Normal University".
+    enum class Body : std::uint8_t { None, StateOrgan, Other };
+    Body bodyAround(const AnalyzedText &text, const Match &match) const;
+    bool inTitleCaseLine(const AnalyzedText &text, const Match &match) const;
+    bool inAllCapsLine(const AnalyzedText &text, const Match &match) const;
     bool isLanguage(const AnalyzedText &text, const Match &match) const;
     bool inSet(const WordSet &set, const AnalyzedText &text, qsizetype token) const;
     bool inSetLower(const WordSet &set, const AnalyzedText &text, qsizetype token) const;
 
     std::unordered_map<QString, std::vector<Entry>, ViewHash, ViewEqual> m_entries;
     WordSet m_orgHead, m_stateHead, m_stateModifier, m_ambiguousHead, m_placeBefore, m_govBefore, m_govNoun, m_placeNoun, m_placeVerbForms,
-        m_govAfter, m_govHyphen, m_aux, m_adverb, m_regionBefore, m_placeAfter, m_languageBefore, m_languageAfter,
-        m_givenName, m_usStateCity, m_usStateAfter, m_countryCue, m_usState, m_verbForms, m_finiteVerbForms;
+        m_govAfter, m_govHyphen, m_aux, m_adverb, m_regionBefore, m_regionInside, m_placeAfter, m_languageBefore, m_languageAfter,
+        m_givenName, m_usStateCity, m_usStateAfter, m_countryCue, m_usState, m_timeWord, m_verbForms, m_finiteVerbForms, m_motionVerbForms;
 };
 
 } // namespace annotator

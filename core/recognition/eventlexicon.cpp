@@ -1,6 +1,6 @@
 #include "eventlexicon.h"
 
-#include <QFile>
+#include "lexicon.h"
 
 namespace annotator {
 
@@ -63,12 +63,15 @@ QStringList tokensOf(const QString &phrase)
     return out;
 }
 
-QString readResource(const QString &path)
+QList<QStringList> rowsOf(const QString &tsv)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(f.readAll());
+    QList<QStringList> rows;
+    for (const QString &line : tsv.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty() && !trimmed.startsWith(u'#'))
+            rows.append(line.split(u'\t'));
+    }
+    return rows;
 }
 
 } // namespace
@@ -77,8 +80,8 @@ const EventLexicon &EventLexicon::instance()
 {
     static const EventLexicon lexicon = [] {
         EventLexicon l;
-        l.loadTriggers(readResource(QStringLiteral(":/lexicons/event-triggers.tsv")));
-        l.loadNames(readResource(QStringLiteral(":/lexicons/event-names.tsv")));
+        l.loadTriggerRows(Lexicon::table(QStringLiteral("event-triggers.tsv")));
+        l.loadNameRows(Lexicon::table(QStringLiteral("event-names.tsv")));
         return l;
     }();
     return lexicon;
@@ -115,17 +118,24 @@ void EventLexicon::addSurface(int trigger, Form form, const QStringList &words, 
         m_digitSuffix.push_back(s);
         return;
     }
-    m_byFirst[s.first.toLower()].push_back(s);
+    const QString key = s.first.toLower();
+    m_starts.set(startKey(key));
+    m_byFirst[key].push_back(s);
 }
 
 void EventLexicon::loadTriggers(const QString &tsv)
 {
-    const QStringList lines = tsv.split(u'\n');
-    for (const QString &raw : lines) {
-        const QString line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
-        const QStringList cols = raw.split(u'\t');
+    loadTriggerRows(rowsOf(tsv));
+}
+
+void EventLexicon::loadNames(const QString &tsv)
+{
+    loadNameRows(rowsOf(tsv));
+}
+
+void EventLexicon::loadTriggerRows(const QList<QStringList> &rows)
+{
+    for (const QStringList &cols : rows) {
         if (cols.size() < 3)
             continue;
         const QStringList forms = cols.at(0).trimmed().split(u'/');
@@ -142,6 +152,7 @@ void EventLexicon::loadTriggers(const QString &tsv)
             case u's': t.flags |= SingularOnly; break;
             case u'x': t.flags |= PluralOnly; break;
             case u'b': t.flags |= AmbiguousBare; break;
+            case u'a': t.flags |= AdjectiveToo; break;
             default: break;
             }
         }
@@ -162,7 +173,13 @@ void EventLexicon::loadTriggers(const QString &tsv)
             // The verb is the last token of the first word (re-elect -> elect).
             const qsizetype firstWordTokens = tokensOf(forms.first().section(u' ', 0, 0)).size();
             const qsizetype v = firstWordTokens - 1;
-            const bool phrase = words.size() > firstWordTokens;
+            // A particle ("pull out") takes no object between it and the verb:
+            // "pulled the children out" is no withdrawal.
+            const QString lastWord = words.last();
+            const bool particle = words.size() == firstWordTokens + 1
+                && (lastWord == QLatin1StringView("out") || lastWord == QLatin1StringView("off") || lastWord == QLatin1StringView("up")
+                    || lastWord == QLatin1StringView("down"));
+            const bool phrase = words.size() > firstWordTokens && !particle;
             auto with = [&](const QString &form) {
                 QStringList w = words;
                 w[v] = form;
@@ -180,14 +197,11 @@ void EventLexicon::loadTriggers(const QString &tsv)
     }
 }
 
-void EventLexicon::loadNames(const QString &tsv)
+void EventLexicon::loadNameRows(const QList<QStringList> &rows)
 {
-    const QStringList lines = tsv.split(u'\n');
-    for (const QString &raw : lines) {
-        const QString line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
+    for (const QStringList &cols : rows) {
+        if (cols.isEmpty() || cols.first().trimmed().isEmpty())
             continue;
-        const QStringList cols = raw.split(u'\t');
         Trigger t;
         t.text = cols.at(0).trimmed();
         t.pos = PartOfSpeech::Name;

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <bitset>
 #include <cstdint>
 #include <vector>
 
@@ -26,7 +27,8 @@ public:
         NeedsPossessor = 2, ///< p: a possessor or a country right before it
         SingularOnly = 4, ///< s
         PluralOnly = 8, ///< x: the form as written is the only one
-        AmbiguousBare = 16, ///< b: adjective or verb too; needs a determiner and no noun after it
+        AmbiguousBare = 16, ///< b: a verb too; needs a determiner right before it
+        AdjectiveToo = 32, ///< a: an adjective too; no noun may follow it
     };
 
     struct Trigger {
@@ -51,6 +53,9 @@ public:
 
     static const EventLexicon &instance();
 
+    /// False when no surface starts with word @p w (any case): a cheap test on
+    /// its first letters and length before the lookup.
+    bool mayStart(QStringView w) const { return m_starts.test(startKey(w)); }
     /// Surfaces whose first word is @p lowerWord (lower case), or nullptr.
     const std::vector<Surface> *find(const QString &lowerWord) const;
     /// Names that start with a word prefix followed by digits (COP28).
@@ -59,11 +64,27 @@ public:
     int classCount() const { return int(m_classes.size()); }
     bool isEmpty() const { return m_triggers.empty(); }
 
-    /// Parses the two tables (used by instance(), and by tests with their own data).
+    /// Parses the two tables from their text (tests with their own data) or
+    /// from rows already split into fields (instance(), through Lexicon).
     void loadTriggers(const QString &tsv);
     void loadNames(const QString &tsv);
+    void loadTriggerRows(const QList<QStringList> &rows);
+    void loadNameRows(const QList<QStringList> &rows);
 
 private:
+    static size_t startKey(QStringView w)
+    {
+        size_t h = size_t(w.size());
+        for (qsizetype k = 0; k < w.size() && k < 3; ++k) {
+            char16_t c = w.at(k).unicode();
+            if (c >= u'A' && c <= u'Z')
+                c = char16_t(c + 32);
+            else if (c >= 128)
+                c = 128; // any other letter: no case folding needed to be safe
+            h = h * 131 + c;
+        }
+        return h % 65536;
+    }
     int classId(const QString &name);
     void addSurface(int trigger, Form form, const QStringList &words, bool exactCase, bool allowGap);
 
@@ -71,6 +92,7 @@ private:
     QStringList m_classes;
     QHash<QString, std::vector<Surface>> m_byFirst;
     std::vector<Surface> m_digitSuffix;
+    std::bitset<65536> m_starts;
 };
 
 } // namespace annotator

@@ -60,7 +60,8 @@ private:
 };
 
 // Words that open a noun phrase: a noun after them is specific.
-const WordSet determiners = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+// ("that" is left out: far more often it introduces a clause.)
+const WordSet determiners = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
                            "last", "next", "each", "every", "another", "some", "both", "whose", "which", "what", "such"};
 // Words that end a noun phrase to the left: prepositions, conjunctions, verbs
 // of being and the like. A noun right after them has no specifier.
@@ -75,7 +76,7 @@ const WordSet modals = {"to", "will", "would", "shall", "can", "could", "may", "
 // After these an -ing form is the happening itself ("was recalling", "by starting").
 const WordSet ingContext = {"is", "are", "was", "were", "be", "been", "being", "after", "before", "by", "since", "while", "from", "of", "'re"};
 // Words after "to" that make a bare verb scheduled, not wished ("is due to visit").
-const WordSet scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed",
+const WordSet scheduled = {"due", "set", "scheduled", "planned", "plans", "plan", "planning", "going", "poised", "slated", "agreed", "expected",
                           "agrees", "decided", "decides"};
 // "meet its obligations" is not a meeting.
 const WordSet meetObjects = {"obligations", "obligation", "targets", "target", "demand", "demands", "needs", "deadline", "requirements",
@@ -87,13 +88,17 @@ const WordSet modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "
                          "helicopters", "aircraft", "submarine", "submarines", "dog", "dogs", "ad", "ads", "changer", "defences", "defenses",
                          "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games",
                          "bill", "bills", "legislation", "proposal", "commission", "committee", "board", "monitors", "observers",
-                         "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs"};
+                         "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs", "observation",
+                         "monitoring", "mission", "box", "boxes", "paper", "papers"};
 // What may follow an "ambiguous bare" noun (final, friendly, call): anything
 // else after it makes it an adjective or a verb.
 const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
                              "would", "had", "has", "have", "that", "which", "from", "to", "after", "before", "when", "where", "since",
                              "last", "this", "over", "versus", "vs", "by", "as", "lasted", "ended", "took", "came", "went", "began", "begins",
-                             "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself"};
+                             "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself",
+                             "erupted", "raged", "intensified", "spread", "flared", "escalated", "subsided", "eased", "stopped",
+                             "continues", "rages", "killed", "left", "north", "south", "east", "west", "may", "might", "could",
+                             "can", "should", "must", "did", "does"};
 const WordSet ordinals = {"first", "second", "third", "fourth", "fifth", "last", "next", "final", "opening", "latest", "new", "major",
                         "big", "surprise", "early", "late", "weekly", "daily", "brief", "lengthy", "upcoming", "second-round"};
 // Cues that make a happening hypothetical, feared, wished or avoided.
@@ -104,9 +109,20 @@ const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless",
                                 "mull", "mulling", "urge", "urged", "urging", "urges", "demand", "demanded", "demanding", "demands",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
-                                "failed", "fails", "imagine", "rule", "ruled", "ruling", "escalate", "escalating", "spiral", "spill", "offer",
-                                "offered", "offers", "offering", "become", "becomes", "becoming", "must"};
-const WordSet conditionals = {"if", "unless", "whether"};
+                                "failed", "fails", "imagine", "escalate", "escalating", "spiral", "spill", "offer",
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
+                                "discussing", "push", "pushing", "pushed", "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim",
+                                "aims", "aiming", "broker", "brokering", "secure", "securing", "reach", "reaching"};
+// Cues that say nothing about a happening named by a definite noun phrase:
+// "if the tariffs stay", "urged Moscow to halt the invasion".
+const WordSet prospectiveCues = {"if", "unless", "whether", "consider", "considering", "weigh", "weighing", "weighs", "mull", "mulling",
+                                 "urge", "urged", "urging", "urges", "demand", "demanded", "demanding", "demands", "propose", "proposed",
+                                 "proposing", "proposal", "want", "wants", "wanted", "seek", "seeks", "seeking", "sought", "offer",
+                                 "offered", "offers", "offering", "willing", "ready", "discuss", "discussing", "push", "pushing", "pushed",
+                                 "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim", "aims", "aiming", "broker", "brokering",
+                                 "secure", "securing", "reach", "reaching", "fail", "failed", "fails", "refuse", "refused", "refuses",
+                                 "refusing", "avoid", "avoided", "avoiding", "prevent", "prevented", "preventing", "escalate",
+                                 "escalating", "oppose", "opposed", "opposes", "opposing"};
 const WordSet negations = {"not", "never", "no", "nor", "neither", "cannot"};
 const WordSet clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and", "as",
                            "after", "before", "since", "until"};
@@ -129,7 +145,7 @@ const WordSet kQuantityAdjectives = {"great", "good"};
 const WordSet kOf = {"of"};
 const WordSet kIdiomNouns = {"interest", "interests", "words"};
 const WordSet kAbout = {"about"};
-const WordSet kPossibilityModals = {"would", "could", "might"};
+const WordSet kPossibilityModals = {"would", "could", "might", "must", "should", "can", "cannot"};
 const WordSet kClauseVerbs = {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"};
 const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "never"};
 const WordSet kAgreeFollowers = {"to", "on", "a", "an", "the", "terms", "deal"};
@@ -141,7 +157,6 @@ const WordSet kPronounSubjects = {"he", "she", "it"};
 const WordSet kAdverbs = {"also", "then", "now", "soon", "likely", "probably", "first", "again"};
 const WordSet kFuture = {"will", "shall", "'ll"};
 const WordSet kWould = {"would"};
-const WordSet kCompoundPrefixes = {"pro", "anti", "pre", "post", "non", "inter", "mid", "cold"};
 const WordSet kDeicticDays = {"yesterday", "today", "tonight", "tomorrow"};
 const WordSet kTimeDeterminers = {"this", "last", "next", "earlier", "later"};
 const WordSet kRelativeTime = {"earlier", "later"};
@@ -152,12 +167,31 @@ const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "wit
 const WordSet kAnd = {"and"};
 const WordSet kNo = {"no"};
 const WordSet kAny = {"any"};
+const WordSet kAt = {"at"};
+const WordSet kBeForms = {"is", "are", "was", "were", "be", "been", "being"};
+// "attacked the plan", "an attack on the government's record": criticism.
+const WordSet kDiscourseObjects = {"plan", "plans", "policy", "policies", "decision", "decisions", "proposal", "proposals", "remarks",
+                                   "comments", "budget", "record", "idea", "ideas", "critics", "media", "press", "bill", "reforms",
+                                   "reform", "approach", "stance", "leadership", "speech", "statement", "claims", "opponents",
+                                   "rival", "rivals", "handling", "response", "strategy", "views", "credibility"};
+const WordSet kPredictionModals = {"will", "would", "could", "might", "may", "'ll"};
+const WordSet kRuleForms = {"rule", "rules", "ruled", "ruling"};
+const WordSet kOut = {"out"};
+const WordSet kPossessivePronouns = {"its", "their", "his", "her", "our", "my", "your"};
+const WordSet kPresentCopula = {"is", "are"};
+const WordSet kFurther = {"further", "more", "new", "fresh", "additional"};
+const WordSet kCopula = {"is", "was", "are", "were", "seems", "seemed", "looks", "looked", "remains", "remained"};
+const WordSet kLikelihood = {"possible", "likely", "unlikely", "probable", "improbable", "conceivable", "imminent"};
+// "a flood of refugees", "a storm of criticism"
+const WordSet kMetaphorDisasters = {"flood", "floods", "storm", "storms", "tsunami", "avalanche", "hurricane"};
+const WordSet kObligation = {"has", "have", "needs", "need"};
 
 struct Mention {
     std::int32_t first = 0;
     std::int32_t last = 0; // exclusive
     int trigger = 0;
     int classId = 0;
+    bool indefinite = false; // "an earthquake": introduces a new happening
     std::vector<int> countries; // indices into the text's country codes
     int year = 0;
     QString time;
@@ -169,6 +203,7 @@ struct Cluster {
     int year = 0;
     QString time;
     int mentions = 0;
+    int bodyMentions = 0; // mentions outside headlines
     qsizetype entity = 0; // index into Recognition::entities
     QString name;
 };
@@ -185,6 +220,8 @@ public:
     }
 
     void run();
+    /// Writes each event entity's time and countries.
+    void finish();
 
 private:
     // Token helpers; all accept out-of-range indices.
@@ -214,6 +251,7 @@ private:
     bool acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const;
     bool hasSpecifier(qsizetype i) const;
     bool nounTriggerAt(qsizetype i) const;
+    bool criticism(qsizetype end) const;
     bool hypothetical(qsizetype i, bool verb, bool adjectival) const;
     bool futureTime(qsizetype i) const;
     qsizetype timeAt(qsizetype k, int &year) const;
@@ -339,8 +377,9 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
         if (s.allowGap && !gapUsed) {
             gapUsed = true;
             qsizetype g = 0;
-            while (g < 2 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
-                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords))) {
+            while (g < 5 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
+                   && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords)
+                       || m_text.isPunct(j, u'$') || m_text.isPunct(j, QChar(0x00A3)) || m_text.isPunct(j, QChar(0x20AC)))) {
                 ++j;
                 ++g;
             }
@@ -374,7 +413,7 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
 
 bool Scan::hasSpecifier(qsizetype i) const
 {
-    for (qsizetype k = i - 1; k >= i - 4 && k >= 0; --k) {
+    for (qsizetype k = i - 1; k >= i - 6 && k >= 0; --k) {
         const Token &t = m_text.token(k);
         if (!sameSentence(k, i))
             return false;
@@ -426,7 +465,17 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
 {
     bool would = false;
     // "If the tariffs stay": a definite noun phrase presupposes the happening.
-    const bool definite = !verb && (is(i - 1, kDefinite) || isKind(i - 1, TokenKind::Possessive));
+    bool definite = false;
+    if (!verb) {
+        // The noun phrase's determiner, over numbers and modifiers ("the 2019 agreement").
+        qsizetype d = i - 1;
+        while (d > i - 4
+               && (isKind(d, TokenKind::Number) || (lowerWord(d) && !is(d, determiners) && !is(d, phraseStops) && !is(d, hypotheticalCues))
+                   || joinedHyphen(d) || (d >= 0 && m_country[size_t(d)] >= 0)
+                   || (word(d) && m_text.token(d).is(TokenFlag::Capitalized) && !m_text.token(d).is(TokenFlag::SentenceStart))))
+            --d;
+        definite = is(d, kDefinite) || is(d, kPossessivePronouns) || isKind(d, TokenKind::Possessive);
+    }
     for (qsizetype k = i - 1, steps = 0; k >= 0 && steps < 8; --k, ++steps) {
         if (!sameSentence(k, i) || clauseBoundary(k))
             break;
@@ -448,7 +497,8 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
         }
         if (adjectival)
             continue;
-        if (definite && is(k, conditionals))
+        // A modal is about the verb it governs: "would respect the decision".
+        if (definite && (is(k, prospectiveCues) || is(k, kPredictionModals) || is(k, kPossibilityModals)))
             continue;
         if (is(k, hypotheticalCues)) {
             if (is(k, kWould)) {
@@ -459,8 +509,8 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
                 continue;
             return true;
         }
-        // "calls for a ceasefire"
-        if (is(k, kCallForms) && is(k + 1, kFor))
+        // "calls for a ceasefire", "ruled out an invasion"
+        if ((is(k, kCallForms) && is(k + 1, kFor)) || (is(k, kRuleForms) && is(k + 1, kOut)))
             return true;
     }
     // Reported future ("said he would visit next week") is scheduled.
@@ -479,23 +529,40 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         return false; // "conflict of interest", "war of words"
     if (lowerWord(end) && is(end, modifiees))
         return false;
+    // "were flooding the market": a progressive verb.
+    if (view(i).endsWith(QLatin1StringView("ing")) && is(prev, kBeForms))
+        return false;
     if (t.text == QLatin1StringView("talks") && is(end, kAbout))
         return false; // "everyone talks about"
-    if (t.eventClass == QLatin1StringView("disaster") && is(end, kOf))
+    if (is(i, kMetaphorDisasters) && is(end, kOf))
         return false; // "a flood of supply"
     // "fans flood social media": after a bare plural and before an object
     // the word is a verb.
     if (lowerWord(prev) && view(prev).endsWith(u's') && !view(prev).endsWith(QLatin1StringView("ss")) && !is(prev, determiners)
-        && !is(prev, phraseStops) && lowerWord(end) && !is(end, phraseStops) && !is(end, bareFollowers) && !is(end, modals))
+        && !is(prev, phraseStops) && !isKind(prev - 1, TokenKind::Possessive) && !is(prev - 1, determiners) && lowerWord(end) && !is(end, phraseStops) && !is(end, bareFollowers) && !is(end, modals))
         return false;
     // "strike deal", "election campaign": a trigger right before another
     // trigger noun is a verb or a modifier; the second one names the happening.
     if (lowerWord(end) && nounTriggerAt(end))
         return false;
     // "A defeat would be ...": an indefinite happening under a modal.
-    if (is(prev, kIndefinite) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
+    // "It is a victory on paper": a predicate noun classifies, it names no happening.
+    {
+        qsizetype d = prev;
+        if (lowerWord(d) && !is(d, kIndefinite))
+            --d;
+        if (is(d, kIndefinite) && is(d - 1, kBeForms))
+            return false;
+    }
+    // "There will be a war": a prediction, not a schedule.
+    if (is(prev, kIndefinite) && is(prev - 1, kBe) && is(prev - 2, kPredictionModals))
+        return false;
+    // "Further strikes would follow", "a rate cut was possible".
+    if (is(prev, kIndefinite) || is(prev, kFurther) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
         for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {
-            if (is(k, kPossibilityModals))
+            if (is(k, kPossibilityModals) || (is(k, kObligation) && is(k + 1, kTo)))
+                return false; // "a ceasefire has to bind both sides"
+            if (is(k, kCopula) && is(k + 1, kLikelihood))
                 return false;
             if (is(k, kClauseVerbs))
                 break; // a relative clause of its own
@@ -503,8 +570,9 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     }
     // "Sanctions won't solve problems": a bare plural with a habitual or
     // negated predicate is a generic statement.
-    if (m_text.token(i).is(TokenFlag::SentenceStart) && !hasSpecifier(i)
-        && (negationWord(end) || is(end, kHabitual))) {
+    // So is a bare noun with a present copula ("war is bad for business").
+    if (!headline(i) && !hasSpecifier(i) && !is(prev, kIndefinite)
+        && (negationWord(end) || is(end, kHabitual) || is(end, kPresentCopula))) {
         return false;
     }
     if (t.flags & Lexicon::NeedsPossessor) {
@@ -514,11 +582,16 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (t.flags & Lexicon::AmbiguousBare) {
         if (m_text.token(i).is(TokenFlag::Capitalized) && !m_text.token(i).is(TokenFlag::SentenceStart))
             return false; // "March" the month
+        // "the final", "her third call", "a W.T.O. ruling", "the panel ruling"
         const bool det = isKind(prev, TokenKind::Possessive) || is(prev, determiners)
-            || ((is(prev, ordinals) || isKind(prev, TokenKind::Number)) && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
+            || ((is(prev, ordinals) || isKind(prev, TokenKind::Number) || (prev >= 0 && m_country[size_t(prev)] >= 0)
+                 || (word(prev) && m_text.token(prev).is(TokenFlag::Capitalized)))
+                && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
         if (!det)
             return false;
-        if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers))
+    }
+    if (t.flags & Lexicon::AdjectiveToo) {
+        if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers) && !is(end, determiners))
             return false;
     }
     if ((t.flags & Lexicon::NeedsSpecifier) && !head && !hasSpecifier(i))
@@ -539,6 +612,10 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
         return false; // "agreed that" reports speech
     if (t.text == QLatin1StringView("meet") && (is(end, meetObjects) || is(end + 1, meetObjects)))
         return false;
+    // After a determiner or a possessor only a participle can be a verb form
+    // ("Europe's sanctions debate", but "the seized tanker").
+    if (form != Lexicon::Form::Past && (isKind(prev, TokenKind::Possessive) || is(prev, determiners)))
+        return false;
     // "has to be approved": an infinitive passive is still to happen.
     if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kTo) && !is(prev - 2, scheduled))
         return false;
@@ -557,10 +634,16 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
             && !(prev >= 0 && m_country[size_t(prev)] >= 0))
             return false;
         break;
-    case Lexicon::Form::Ing:
-        if (!head && !phrase && !is(prev, ingContext) && !isKind(prev, TokenKind::Possessive))
+    case Lexicon::Form::Ing: {
+        // "..., killing at least 60 fighters": a participle clause reports it.
+        const bool afterComma = m_text.isPunct(prev, u',') && (isKind(end, TokenKind::Number) || is(end, determiners) || is(end, kAt));
+        if (!head && !phrase && !afterComma && !is(prev, ingContext) && !isKind(prev, TokenKind::Possessive))
+            return false;
+        // "visiting ministers": an adjective.
+        if (!phrase && lowerWord(end) && !is(end, phraseStops) && !is(end, determiners) && !is(end, kPossessivePronouns))
             return false;
         break;
+    }
     case Lexicon::Form::Base: {
         qsizetype k = prev;
         while (is(k, kAdverbs))
@@ -580,16 +663,36 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     return !hypothetical(i, true, adjectival);
 }
 
+bool Scan::criticism(qsizetype end) const
+{
+    for (qsizetype k = end; k < end + 5 && k < m_text.size(); ++k) {
+        if (is(k, kDiscourseObjects))
+            return true;
+        if (clauseBoundary(k) || is(k, kClauseVerbs))
+            return false;
+    }
+    return false;
+}
+
 bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool alsoVerb) const
 {
     const Lexicon::Trigger &t = m_lex.trigger(s.trigger);
+    if (t.text.startsWith(QLatin1StringView("attack")) && criticism(end))
+        return false;
     for (qsizetype k = i; k < end; ++k) {
         if (m_country[size_t(k)] >= 0)
             return false;
     }
     if (t.pos != Lexicon::PartOfSpeech::Name) {
+        // "the National Earthquake Monitoring Center": part of a name.
+        const Token &first = m_text.token(i);
+        if (first.is(TokenFlag::Capitalized) && !first.is(TokenFlag::SentenceStart) && !first.is(TokenFlag::LineStart) && !headline(i) && word(end)
+            && m_text.token(end).is(TokenFlag::Capitalized) && sameSentence(end, i))
+            return false;
         // "pro-war", "post-war", "war-torn": part of a compound modifier.
-        if (joinedHyphen(i - 1) && is(i - 2, kCompoundPrefixes))
+        // "pro-war", "post-war", "by-election" read from its middle: a
+        // trigger never starts inside a hyphenated compound.
+        if (joinedHyphen(i - 1))
             return false;
         if (joinedHyphen(end) && lowerWord(end + 1))
             return false;
@@ -623,6 +726,13 @@ qsizetype Scan::timeAt(qsizetype k, int &year) const
     if (t.kind != TokenKind::Word)
         return -1;
     const QStringView w = m_text.view(k);
+    // Only capitalised words (weekdays, months) and a few short lower-case
+    // words (today, this, last, next, earlier, later) can start a time.
+    if (!t.is(TokenFlag::Capitalized)) {
+        const char16_t c = w.at(0).unicode();
+        if (w.size() > 9 || !(c == u'y' || c == u't' || c == u'l' || c == u'n' || c == u'e'))
+            return -1;
+    }
     if (is(k, kDeicticDays))
         return k + 1;
     if (is(k, kTimeDeterminers)) {
@@ -760,7 +870,13 @@ void Scan::link(Mention &m)
     std::vector<int> &candidates = m_byClass[size_t(m.classId)];
     const bool informative = !m.countries.empty() || m.year != 0;
     int target = -1;
-    if (!informative) {
+    if (m.indefinite) {
+        // "an earthquake struck": a new happening, unless only a headline
+        // has named one of its kind so far (the body introduces it).
+        const int main = m_main[size_t(m.classId)];
+        if (main >= 0 && m_clusters[size_t(main)].bodyMentions == 0)
+            target = main;
+    } else if (!informative) {
         // "the war", "the talks": the main happening of that kind.
         target = m_main[size_t(m.classId)];
     } else {
@@ -795,6 +911,8 @@ void Scan::link(Mention &m)
     Cluster *cluster = &m_clusters[size_t(target)];
     int &main = m_main[size_t(m.classId)];
     ++cluster->mentions;
+    if (!headline(m.first))
+        ++cluster->bodyMentions;
     if (main < 0 || cluster->mentions >= m_clusters[size_t(main)].mentions)
         main = target;
     for (int code : m.countries) {
@@ -809,16 +927,23 @@ void Scan::link(Mention &m)
     Entity &e = m_out.entities[cluster->entity];
     if (mentionText.size() > e.name.size())
         e.name = mentionText;
-    if (!cluster->time.isEmpty())
-        e.attributes.insert(Attr::Time, cluster->time);
-    if (!cluster->countries.empty()) {
-        QStringList codes;
-        for (int code : cluster->countries)
-            codes.append(m_codes.at(code));
-        e.attributes.insert(Attr::Countries, codes.join(u' '));
-    }
     const qsizetype a = m_out.add(m_text, Types::Event, m_text.token(m.first).start, m_text.token(m.last - 1).end);
     m_out.annotations[a].entity = e.id;
+}
+
+void Scan::finish()
+{
+    for (const Cluster &c : m_clusters) {
+        Entity &e = m_out.entities[c.entity];
+        if (!c.time.isEmpty())
+            e.attributes.insert(Attr::Time, c.time);
+        if (!c.countries.empty()) {
+            QStringList codes;
+            for (int code : c.countries)
+                codes.append(m_codes.at(code));
+            e.attributes.insert(Attr::Countries, codes.join(u' '));
+        }
+    }
 }
 
 void Scan::run()
@@ -840,9 +965,13 @@ void Scan::run()
             continue;
         // Lower-case into a reused buffer: no allocation per token.
         const QChar *src = m_text.text().constData() + t.start;
-        lowerInto(m_text.view(i), lower);
         int count = 0;
-        if (const std::vector<Lexicon::Surface> *surfaces = m_lex.find(lower)) {
+        const std::vector<Lexicon::Surface> *surfaces = nullptr;
+        if (m_lex.mayStart(m_text.view(i))) {
+            lowerInto(m_text.view(i), lower);
+            surfaces = m_lex.find(lower);
+        }
+        if (surfaces) {
             for (const Lexicon::Surface &s : *surfaces) {
                 qsizetype end = 0;
                 if (count < 16 && matches(s, i, end))
@@ -886,8 +1015,14 @@ void Scan::run()
             Mention m;
             m.first = std::int32_t(i);
             m.last = std::int32_t(candidates[c].end);
+            // "passed a $95 billion aid bill": with several words between
+            // verb and object the verb alone is the trigger ("filed a
+            // complaint" stays whole).
+            if (s.allowGap && candidates[c].end - i > 3 + s.rest.size())
+                m.last = std::int32_t(i + 1);
             m.trigger = s.trigger;
             m.classId = trig.classId;
+            m.indefinite = trig.pos == Lexicon::PartOfSpeech::Noun && (is(i - 1, kIndefinite) || (is(i - 2, kIndefinite) && lowerWord(i - 1)));
             findTime(m);
             findCountries(m, trig.pos == Lexicon::PartOfSpeech::Verb);
             link(m);
@@ -914,6 +1049,7 @@ void EventRecognizer::recognize(const AnalyzedText &text, Recognition &out) cons
 {
     Scan scan(m_lexicon, text, out);
     scan.run();
+    scan.finish();
 }
 
 } // namespace annotator

@@ -35,7 +35,6 @@ std::vector<QuotedSpan> QuoteFinder::find(const AnalyzedText &text, std::vector<
     for (std::int32_t p = 0; p < std::int32_t(text.paragraphs().size()); ++p) {
         const TokenRange &para = text.paragraphs()[size_t(p)];
         std::int32_t open = -1; // opening double mark
-        bool openFromStart = false; // the span runs on from the previous paragraph without a mark
         std::int32_t openSingle = -1;
         bool anySpan = false;
         // First real token of the paragraph (skipping Markdown markers).
@@ -91,7 +90,7 @@ std::vector<QuotedSpan> QuoteFinder::find(const AnalyzedText &text, std::vector<
                 continue;
             const QChar c = s.at(t.start);
             if (isDoubleMark(c)) {
-                if (open < 0 && !openFromStart) {
+                if (open < 0) {
                     if (t.quote == QuoteRole::Close && carried >= 0 && !anySpan && openSingle < 0) {
                         // The quote went on from the previous paragraph without a new opening mark.
                         record(-1, firstReal, k, k, false);
@@ -99,14 +98,14 @@ std::vector<QuotedSpan> QuoteFinder::find(const AnalyzedText &text, std::vector<
                         open = k;
                         openSingle = -1;
                     }
-                } else if (t.quote == QuoteRole::Open && c != u'"' && !openFromStart) {
+                } else if (t.quote == QuoteRole::Open && c != u'"' && !(c == QChar(0x201C) && s.at(tokens[size_t(open)].start) == QChar(0x201E))) {
+                    // („...“ closes with “.)
                     // A second opening mark: the first quote never closed. End it here.
                     record(open, open + 1, k, -1, false);
                     open = k;
                 } else {
                     record(open, open + 1, k, k, false);
                     open = -1;
-                    openFromStart = false;
                 }
                 continue;
             }

@@ -1,5 +1,7 @@
 #include "speakerlexicon.h"
 
+#include "lexicon.h"
+
 #include <QFile>
 #include <QTextStream>
 
@@ -70,6 +72,7 @@ std::uint32_t classFromName(QStringView n)
         {"particle", SpeakerWord::Particle},
         {"notspeaker", SpeakerWord::NotSpeaker},
         {"time", SpeakerWord::Time},
+        {"notspeech", SpeakerWord::NotSpeech},
     };
     for (const Entry &e : entries) {
         if (n == QLatin1StringView(e.name))
@@ -91,6 +94,43 @@ SpeakerLexicon::SpeakerLexicon()
     m_slots.resize(2048);
     loadSpeechVerbs(QStringLiteral(":/lexicons/speech-verbs.tsv"));
     loadWords(QStringLiteral(":/lexicons/speaker-words.tsv"));
+    loadWordNet();
+}
+
+void SpeakerLexicon::loadWordNet()
+{
+    // Only words the curated tables leave open: WordNet's classes are broad
+    // (noun.person has "head", verb.communication has "call" and "name").
+    auto addUnknown = [this](const QString &form, std::uint32_t bits) {
+        if (form.contains(u' ') || classes(form) != 0)
+            return false;
+        add(form, bits);
+        return true;
+    };
+    std::vector<QString> fresh;
+    for (const QStringList &row : Lexicon::table(QStringLiteral("wn-noun.person.tsv"))) {
+        if (!row.isEmpty() && classes(row[0]) == 0)
+            fresh.push_back(row[0]);
+    }
+    for (const QString &w : fresh)
+        add(w, SpeakerWord::PersonNoun | SpeakerWord::WordNetNoun);
+    // noun.group is left out: it holds "vote", "meeting" and "deal", which say
+    // things only in headlines; the curated table has the groups that speak.
+    for (const QStringList &row : Lexicon::table(QStringLiteral("wn-verb.communication.tsv"))) {
+        if (row.size() < 2 || (classes(row[1]) & SpeakerWord::NotSpeech))
+            continue;
+        const QString &form = row[0];
+        std::uint32_t bits = SpeakerWord::SpeechVerb | SpeakerWord::WeakVerb | SpeakerWord::WordNetVerb;
+        if (form == row[1])
+            bits |= SpeakerWord::BaseForm;
+        else if (form.endsWith(u"ing"))
+            bits |= SpeakerWord::IngForm;
+        else if (form.endsWith(u"ed") || form.endsWith(u'n') || form.endsWith(u't'))
+            bits |= SpeakerWord::PastForm;
+        else if (form.endsWith(u's'))
+            bits |= SpeakerWord::ThirdForm;
+        addUnknown(form, bits);
+    }
 }
 
 void SpeakerLexicon::loadSpeechVerbs(const QString &path)

@@ -40,11 +40,16 @@ enum : std::uint32_t {
     Particle = 1u << 26, ///< name particles: van, de, bin
     NotSpeaker = 1u << 27, ///< statement, report: nouns that say things without being sources
     Time = 1u << 28, ///< weekdays, months
+    WordNetVerb = 1u << 29, ///< a verb of communication known only from WordNet: speech only before "that", a colon or a quote
+    WordNetNoun = 1u << 30, ///< a person noun known only from WordNet (lower case there, also holds famous names)
+    NotSpeech = 1u << 31, ///< WordNet files it under communication, but it reports no speech (show, find, mean)
 };
 }
 
 /// The words the speaker recogniser classifies, loaded once from the lexicons
-/// in resources/lexicons (speech-verbs.tsv, speaker-words.tsv). Lookup is case
+/// in resources/lexicons (speech-verbs.tsv, speaker-words.tsv: the curated
+/// core) and, for words those do not know, WordNet's noun.person
+/// and verb.communication tables generated at build time. Lookup is case
 /// insensitive and allocation free, one hash probe per token.
 class SpeakerLexicon
 {
@@ -64,6 +69,7 @@ private:
     SpeakerLexicon();
     void loadSpeechVerbs(const QString &path);
     void loadWords(const QString &path);
+    void loadWordNet();
     std::size_t find(QStringView word, std::uint64_t hash) const;
     void grow();
 

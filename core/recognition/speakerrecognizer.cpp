@@ -6,6 +6,8 @@
 #include "recognition.h"
 #include "speakerlexicon.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace annotator {
@@ -46,8 +48,8 @@ struct SpeakerEntity {
     QString role;
     QString code; ///< a country acting as a source
     QString head; ///< lower-case head noun of a nominal mention or an organisation
-    QStringList surfaces; ///< country texts used as subjects
     bool business = false; ///< a company: "the company" may refer to it
+    bool personal = false; ///< one person, named or not (a senior diplomat): "he" or "she" may refer to it
 };
 
 struct Mention {
@@ -67,7 +69,8 @@ struct NameRun {
     std::int32_t wordBegin = 0; ///< into SpeakerPass::m_runWords
     std::int32_t wordCount = 0;
     std::int32_t nameWord = 0; ///< first word after leading titles
-    bool candidate = false; ///< a person's name standing as a subject
+    bool candidate = false; ///< possibly a person's name
+    bool subjectLike = false; ///< standing where a subject stands
     bool organisation = false; ///< ends in an organisation word: Seoryeong Heavy Industries Co.
     bool titleCase = false; ///< in a headline written in title case
 };
@@ -83,6 +86,8 @@ struct Candidate {
     bool organisation = false;
     bool business = false;
     QString head; ///< organisation word, lower case
+    QString roleHead; ///< head of its apposition: the Andean People's Front, a rebel group
+    bool subject = false; ///< its latest mention stands as a subject
     std::int32_t lastRun = 0; ///< first token of its latest mention
 };
 
@@ -116,9 +121,25 @@ private:
         return isDashAt(i) && m_tokens[size_t(i)].length() == 1 && !m_tokens[size_t(i)].is(TokenFlag::SpaceBefore)
             && !m_tokens[size_t(i)].is(TokenFlag::SpaceAfter);
     }
-    bool lowerIs(std::int32_t i, const char16_t *w) const
+    /// Token @p i is the word @p w (ASCII, lower case), in any case. Checks
+    /// the length first, so most calls cost one comparison.
+    template<std::size_t N>
+    bool lowerIs(std::int32_t i, const char16_t (&w)[N]) const
     {
-        return i >= 0 && i < m_n && m_text.view(i).compare(QStringView(w), Qt::CaseInsensitive) == 0;
+        if (i < 0 || i >= m_n)
+            return false;
+        const Token &t = m_tokens[size_t(i)];
+        if (t.length() != std::int32_t(N - 1))
+            return false;
+        const QChar *c = m_text.text().constData() + t.start;
+        for (std::size_t k = 0; k + 1 < N; ++k) {
+            char16_t u = c[k].unicode();
+            if (u >= u'A' && u <= u'Z')
+                u = char16_t(u + 32);
+            if (u != w[k])
+                return false;
+        }
+        return true;
     }
     bool sentenceInitial(std::int32_t i) const;
     bool nameToken(std::int32_t i) const;
@@ -135,6 +156,7 @@ private:
     void classifyName(std::int32_t first, std::int32_t last, Attribution &a) const;
     std::int32_t nominalLeft(std::int32_t head, std::int32_t minFirst) const;
     QString roleBefore(std::int32_t first) const;
+    std::int32_t roleStart(std::int32_t first) const;
     QString roleAfter(std::int32_t last) const;
     QString spanText(std::int32_t first, std::int32_t last) const;
     const Annotation *countryAt(std::int32_t start, std::int32_t end) const;
@@ -145,16 +167,18 @@ private:
     void attributeQuotes();
     void emit();
 
-    std::int32_t entityForName(const Attribution &a, std::int32_t pos);
+    std::int32_t entityForName(const Attribution &a);
     void registerName(std::int32_t entity, std::int32_t first, std::int32_t last);
     void touch(std::int32_t entity);
     std::int32_t resolvePronoun(const Attribution &a);
     void findNameRuns();
+    void buildMentions();
     template<typename F>
     void matchRun(const NameRun &run, F found) const;
     std::int32_t promote(std::int32_t candidate);
     std::int32_t word(const NameRun &run, std::int32_t w) const { return m_runWords[size_t(run.wordBegin + w)]; }
     bool nameEndAt(std::int32_t h) const;
+    bool titleWord(std::int32_t i) const;
     std::int32_t resolveNominal(const Attribution &a);
     bool businessWord(std::int32_t i) const;
     bool demonymLike(QStringView text) const;
@@ -181,6 +205,9 @@ private:
     std::vector<std::int32_t> m_runWords;
     std::vector<Candidate> m_candidates;
     NameIndex m_candidateNames;
+    std::vector<std::pair<std::int32_t, std::int32_t>> m_paragraphSubject; // first person standing as a subject: (token, entity or -(candidate + 2))
+    bool m_lateSpeakers = false; // a quote made a candidate a speaker after the mentions were collected
+    QHash<QString, std::int32_t> m_countryEntities; // ISO code -> entity of a country acting as a source
     std::vector<const Annotation *> m_countries; // Country annotations by position
     std::vector<std::int32_t> m_countryStarts; // their UTF-16 starts
     std::vector<std::int32_t> m_countryEnds;
@@ -213,6 +240,8 @@ bool SpeakerPass::nameToken(std::int32_t i) const
     if (!t.is(TokenFlag::Capitalized))
         return false;
     const std::uint32_t c = m_lex[size_t(i)];
+    if ((c & ClosedClass) && i + 2 < m_n && isJoiningHyphen(i + 1) && isWordAt(i + 2) && m_tokens[size_t(i + 2)].is(TokenFlag::Capitalized))
+        return true; // Per-Arne
     if (c & Time)
         return false;
     if (t.length() == 1 && m_text.text().at(t.start) == u'I')
@@ -239,6 +268,23 @@ bool SpeakerPass::nameEndAt(std::int32_t h) const
     return false;
 }
 
+// A word that stands before a name as a title or a role: Minister, Mr, Swimmer.
+// WordNet's persons count only as agent nouns, because it also lists given
+// names (Daniel) among them.
+bool SpeakerPass::titleWord(std::int32_t i) const
+{
+    const std::uint32_t c = lex(i);
+    if (c & OrgHead)
+        return false;
+    if (c & (Title | Honorific))
+        return true;
+    if (!(c & PersonNoun))
+        return false;
+    if (m_tokens[size_t(i)].is(TokenFlag::Capitalized) && demonymLike(m_text.view(i)))
+        return false; // Norwegian: WordNet's person, but here an adjective
+    return !(c & WordNetNoun) || SpeakerLexicon::guess(m_text.view(i)) != 0;
+}
+
 bool SpeakerPass::personHead(std::int32_t i) const
 {
     if (!isWordAt(i))
@@ -246,6 +292,8 @@ bool SpeakerPass::personHead(std::int32_t i) const
     const std::uint32_t c = m_lex[size_t(i)];
     if (c & NotSpeaker)
         return false;
+    if ((c & WordNetNoun) && m_tokens[size_t(i)].is(TokenFlag::Capitalized) && !(sentenceInitial(i) && m_text.view(i).endsWith(u's')))
+        return false; // Korean, Lincoln: WordNet lists nationalities and famous names among its persons
     if (c & (PersonNoun | GroupNoun))
         return true;
     if (c == 0 && !m_tokens[size_t(i)].is(TokenFlag::Capitalized))
@@ -294,6 +342,14 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
             a = j - 1;
             continue;
         }
+        if (isJoiningHyphen(j) && isWordAt(j - 1) && (lex(j - 1) & Particle) && !m_tokens[size_t(j - 1)].is(TokenFlag::Capitalized) && j - 1 >= minFirst) {
+            a = j - 1; // al-Harthy
+            if (nameToken(j - 2) && j - 2 >= minFirst)
+                a = j - 2;
+            else
+                break;
+            continue;
+        }
         if (isWordAt(j) && (lex(j) & Particle) && !m_tokens[size_t(j)].is(TokenFlag::Capitalized) && j - 1 >= minFirst) {
             std::int32_t k = j;
             while (k - 1 >= minFirst && isWordAt(k - 1) && (lex(k - 1) & Particle) && !m_tokens[size_t(k - 1)].is(TokenFlag::Capitalized))
@@ -310,6 +366,25 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
             a = j - 1; // an initial: John F. Kennedy
             continue;
         }
+        if (lowerIs(j, u"and") && nameToken(j - 1) && a == h) {
+            // Ministry of Trade, Industry and Energy, read from its end.
+            std::int32_t k = j - 1;
+            while (isPunct(k - 1, u',') && nameToken(k - 2) && k - 2 >= minFirst)
+                k -= 2;
+            if (k < j - 1 && lowerIs(k - 1, u"of")
+                && (lowerIs(k - 2, u"ministry") || lowerIs(k - 2, u"department") || lowerIs(k - 2, u"committee") || lowerIs(k - 2, u"commission"))
+                && k - 2 >= minFirst) {
+                a = k - 2;
+                orgSeen = true;
+                continue;
+            }
+            break;
+        }
+        if (m_tokens[size_t(j)].kind == TokenKind::Possessive && orgSeen && nameToken(j - 1) && j - 1 >= minFirst && !inQuote(j - 1)
+            && !countryAt(m_tokens[size_t(j - 1)].start, m_tokens[size_t(j - 1)].end)) {
+            a = j - 1; // Andean People's Front
+            continue;
+        }
         const bool connector = isPunct(j, u'&') || lowerIs(j, u"of") || lowerIs(j, u"for") || (lowerIs(j, u"the") && lowerIs(j - 1, u"of"));
         if (connector && j - 1 >= minFirst) {
             std::int32_t k = j;
@@ -323,6 +398,12 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
         }
         break;
     }
+    // Particles that open the name: "van der Berg said".
+    std::int32_t k = a;
+    while (k - 1 >= minFirst && isWordAt(k - 1) && (lex(k - 1) & Particle) && !m_tokens[size_t(k - 1)].is(TokenFlag::Capitalized) && !inQuote(k - 1))
+        --k;
+    if (k < a && !nameToken(k - 1))
+        a = k;
     return a;
 }
 
@@ -347,6 +428,10 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             ++b; // Co., Corp., Inc.
             break;
         }
+        if (isWordAt(b) && (lex(b) & Particle) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized) && isJoiningHyphen(b + 1) && nameToken(b + 2)) {
+            b += 3; // al-Harthy
+            continue;
+        }
         if (isWordAt(b) && (lex(b) & Particle) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized)) {
             std::int32_t k = b;
             while (isWordAt(k) && (lex(k) & Particle) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized))
@@ -362,6 +447,19 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             ++b;
             continue;
         }
+        if (m_tokens[size_t(b)].kind == TokenKind::Possessive && nameToken(b + 1) && !inQuote(b + 1)
+            && !countryAt(m_tokens[size_t(h)].start, m_tokens[size_t(b - 1)].end)) {
+            // Andean People's Front, Mexico's Foreign Ministry: a possessive inside an organisation's name.
+            std::int32_t e = b + 1;
+            while (e < m_n && nameToken(e) && e - b < 6)
+                ++e;
+            if (lex(e - 1) & OrgHead) {
+                b = e;
+                orgSeen = true;
+                continue;
+            }
+            break;
+        }
         const bool connector = isPunct(b, u'&') || lowerIs(b, u"of") || lowerIs(b, u"for");
         if (connector) {
             std::int32_t k = b + 1;
@@ -370,6 +468,17 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
             if (nameToken(k) && (orgSeen || isPunct(b, u'&'))) {
                 b = k;
                 orgSeen = true;
+                continue;
+            }
+        }
+        // Ministry of Trade, Industry and Energy: a government body named by a list.
+        if (isPunct(b, u',') && nameToken(b + 1) && (lowerIs(h, u"ministry") || lowerIs(h, u"department") || lowerIs(h, u"committee") || lowerIs(h, u"commission"))
+            && lowerIs(h + 1, u"of")) {
+            std::int32_t k = b + 1;
+            while (nameToken(k) && isPunct(k + 1, u','))
+                k += 2;
+            if (nameToken(k) && lowerIs(k + 1, u"and") && nameToken(k + 2)) {
+                b = k + 3;
                 continue;
             }
         }
@@ -385,8 +494,9 @@ void SpeakerPass::classifyName(std::int32_t first, std::int32_t last, Attributio
     std::int32_t lastTitle = -1, lastOrg = -1;
     for (std::int32_t k = first; k < last; ++k) {
         const std::uint32_t c = lex(k);
-        if ((c & (Title | Honorific)) && k + 1 < last)
-            lastTitle = k;
+        if (titleWord(k) && k + 1 < last && !isJoiningHyphen(k + 1))
+            lastTitle = k; // Foreign Minister, Swimmer
+
         if (c & OrgHead)
             lastOrg = k;
     }
@@ -432,10 +542,7 @@ void SpeakerPass::classifyName(std::int32_t first, std::int32_t last, Attributio
         a.organisation = true;
         return;
     }
-    // Mexico's Foreign Ministry: an organ named with its state.
-    if (a.organisation && first >= 2 && m_tokens[size_t(first - 1)].kind == TokenKind::Possessive && nameToken(first - 2) && !inQuote(first - 2)) {
-        a.first = nameRunLeft(first - 2, 0);
-    }
+
 }
 
 // The noun phrase ending in person or group noun @p head: determiners,
@@ -468,10 +575,17 @@ std::int32_t SpeakerPass::nominalLeft(std::int32_t head, std::int32_t minFirst) 
         }
         if (t.kind != TokenKind::Word)
             break;
+        if (lowerIs(j, u"its") || lowerIs(j, u"his") || lowerIs(j, u"her") || lowerIs(j, u"their") || lowerIs(j, u"our")) {
+            a = j; // Its chief economist
+            break;
+        }
         if (c & Determiner) {
             if (c & Function) // this, that, these: a clause word more often than not
                 break;
             a = j;
+            // The two sides, all three parties
+            if (isWordAt(j - 1) && (lex(j - 1) & Determiner) && !(lex(j - 1) & Function) && j - 1 >= minFirst && !boundaryBefore(j))
+                a = j - 1;
             break;
         }
         if ((c & Conjunction) && lowerIs(j, u"and") && j - 1 >= minFirst
@@ -501,6 +615,8 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
         while (minFirst < h && isWordAt(minFirst) && (lex(minFirst) & Conjunction) && !(lex(minFirst) & (Determiner | Preposition)))
             ++minFirst;
     }
+    if (isPunct(h, u')') && isPunct(h - 2, u'(') && isWordAt(h - 1) && m_tokens[size_t(h - 1)].is(TokenFlag::AllCaps) && h - 3 >= minFirst)
+        h -= 3; // Southern African Development Community (SADC)
     if (isPunct(h, u'.') && !m_tokens[size_t(h)].is(TokenFlag::SpaceBefore) && (lex(h - 1) & OrgHead) && h - 1 >= minFirst) {
         // Korea Shipbuilding Finance Corp.
         const std::int32_t first = nameRunLeft(h - 1, minFirst);
@@ -524,8 +640,7 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
         a.first = h;
         a.last = h + 1;
         a.pronoun = c;
-    } else if (personHead(h) && (!t.is(TokenFlag::Capitalized) || sentenceInitial(h) || (exact && h == minFirst)
-                                 || ((c & GroupNoun) && !(c & OrgHead)))) {
+    } else if (personHead(h) && (!t.is(TokenFlag::Capitalized) || sentenceInitial(h) || (exact && h == minFirst))) {
         first = nominalLeft(h, minFirst);
         a.kind = MentionKind::Nominal;
         a.first = first;
@@ -534,8 +649,13 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
     } else if (nameToken(h)) {
         first = nameRunLeft(h, minFirst);
         classifyName(first, h + 1, a);
-        if (!a.organisation && a.kind == MentionKind::Name)
-            a.role = a.role.isEmpty() ? roleBefore(first) : roleBefore(first) + (roleBefore(first).isEmpty() ? QString() : QStringLiteral(" ")) + a.role;
+        if (!a.organisation && a.kind == MentionKind::Name) {
+            const std::int32_t roleFirst = roleStart(first);
+            const QString before = roleFirst < first ? spanText(roleFirst, first) : QString();
+            a.role = a.role.isEmpty() ? before : before.isEmpty() ? a.role : before + QStringLiteral(" ") + a.role;
+            if (exact && roleFirst == minFirst)
+                first = roleFirst; // Political analyst Grace Nyirenda, of ..., said
+        }
     } else if (!t.is(TokenFlag::Capitalized) && !(c & ClosedClass) && !(c == 0 && (m_text.view(h).endsWith(u"ed") || m_text.view(h).endsWith(u"ing")))) {
         // A person noun with a prepositional phrase after it: officials on both sides.
         for (std::int32_t q = h - 1; q >= std::max(minFirst, h - 6); --q) {
@@ -559,6 +679,25 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
     } else {
         return false;
     }
+    // A person noun with this as its prepositional phrase: a spokesman for the
+    // agency, analysts at Morgan Stanley, a person close to the company.
+    if (a.kind != MentionKind::Pronoun && first > minFirst) {
+        std::int32_t p = first - 1;
+        if (lowerIs(p, u"the") && a.kind == MentionKind::Name)
+            --p; // a spokesperson for the European Commission
+        if ((lowerIs(p, u"to") && lowerIs(p - 1, u"close")) || (lowerIs(p, u"with") && lowerIs(p - 1, u"familiar")))
+            --p;
+        if (p - 1 >= minFirst && isWordAt(p) && (lex(p) & Preposition) && !m_tokens[size_t(p)].is(TokenFlag::Capitalized) && !inQuote(p - 1)
+            && personHead(p - 1) && (!m_tokens[size_t(p - 1)].is(TokenFlag::Capitalized) || sentenceInitial(p - 1))) {
+            first = nominalLeft(p - 1, minFirst);
+            a.kind = MentionKind::Nominal;
+            a.first = first;
+            a.organisation = false;
+            a.role.clear();
+            a.code.clear();
+            a.definite = lowerIs(first, u"the");
+        }
+    }
     if (exact && first != minFirst && a.first != minFirst && !(first == minFirst + 1 && lowerIs(minFirst, u"the")))
         return false;
     return true;
@@ -566,6 +705,13 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
 
 // Words before a name that describe the person: China's foreign minister.
 QString SpeakerPass::roleBefore(std::int32_t first) const
+{
+    const std::int32_t a = roleStart(first);
+    return a < first ? spanText(a, first) : QString();
+}
+
+// Where the role words before a name start (@p first when there are none).
+std::int32_t SpeakerPass::roleStart(std::int32_t first) const
 {
     std::int32_t a = first;
     bool content = false;
@@ -590,8 +736,8 @@ QString SpeakerPass::roleBefore(std::int32_t first) const
         a = j;
     }
     if (!content || a == first)
-        return {};
-    return spanText(a, first);
+        return first;
+    return a;
 }
 
 // The apposition after a name: ", a senior fellow at the X Institute".
@@ -628,7 +774,18 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
         const Token &t = m_tokens[size_t(bound)];
         if (t.kind == TokenKind::Quote || inQuote(bound))
             break;
-        if (isPunct(bound, u';') || isPunct(bound, u':') || isPunct(bound, u'(') || isPunct(bound, u')'))
+        if (isPunct(bound, u')')) {
+            // A bracketed acronym inside: the Alliance for Democratic Renewal (ADR)
+            std::int32_t k = bound - 1;
+            while (k > bound - 6 && k >= 0 && !isPunct(k, u'(') && !isPunct(k, u')'))
+                --k;
+            if (k >= 0 && isPunct(k, u'(') && !boundaryBefore(k)) {
+                bound = k;
+                continue;
+            }
+            break;
+        }
+        if (isPunct(bound, u';') || isPunct(bound, u':') || isPunct(bound, u'('))
             break;
         if (isPunct(bound, u',')) {
             if (count == 6)
@@ -641,10 +798,6 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
         }
     }
     // Segments from the left: [bound+1, commas[count-1]), [commas[count-1]+1, commas[count-2]), ...
-    for (int i = count - 1; i >= 1; --i) {
-        const std::int32_t segFirst = (i == count - 1) ? bound + 1 : commas[i + 1] + 1;
-        (void)segFirst;
-    }
     std::int32_t segFirst = bound + 1;
     for (int i = count - 1; i >= 1; --i) {
         const std::int32_t segLast = commas[i]; // exclusive
@@ -676,7 +829,9 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
                     return true;
                 }
             }
-            const QString role = spanText(commas[i] + 1, commas[0]);
+            QString role = spanText(commas[i] + 1, commas[0]);
+            if (std::none_of(role.cbegin(), role.cend(), [](QChar c) { return c.isLetter(); }))
+                role.clear(); // an age: Okoro, 45, said
             candidate.verb = a.verb;
             if (candidate.role.isEmpty())
                 candidate.role = role;
@@ -696,6 +851,8 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
         --j; // a Markdown link on the verb: [calling](#)
     if ((vc & PastForm) && lowerIs(verb + 1, u"by"))
         return false; // passive: ships ordered by
+    if ((vc & PastForm) && (lowerIs(verb + 1, u"missing") || lowerIs(verb + 1, u"dead") || lowerIs(verb + 1, u"killed") || lowerIs(verb + 1, u"injured")))
+        return false; // people reported missing
     if ((vc & PastForm) && lowerIs(verb + 1, u"of") && m_text.view(verb).startsWith(u"accus", Qt::CaseInsensitive))
         return false; // tankers accused of moving crude
 
@@ -736,8 +893,10 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
     }
     if (j < 0)
         return false;
+    if (isPunct(j, u')') && isPunct(j - 2, u'(') && isWordAt(j - 1) && m_tokens[size_t(j - 1)].is(TokenFlag::AllCaps))
+        j -= 3; // The Malawi Electoral Commission (MEC) declared
     if (isPunct(j, u',')) {
-        if (vc & WeakVerb)
+        if (vc & WordNetVerb)
             return false;
         return parseAppositionSubject(j, a);
     }
@@ -798,11 +957,16 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
         a.pronoun = c;
         return true;
     }
-    if (lowerIs(r, u"the") && nameToken(r + 1)) {
+    std::int32_t named = r + 1;
+    // the Bogotá-based Centre ..., the state-run ...: skip the compound modifier
+    if (lowerIs(r, u"the") && isWordAt(named) && isJoiningHyphen(named + 1) && isWordAt(named + 2) && !m_tokens[size_t(named + 2)].is(TokenFlag::Capitalized)
+        && nameToken(named + 3))
+        named += 3;
+    if (lowerIs(r, u"the") && nameToken(named)) {
         // said the Hartwell Institute, according to the Kremlin
-        const std::int32_t b = nameRunRight(r + 1);
+        const std::int32_t b = nameRunRight(named);
         if ((lex(b - 1) & OrgHead) || !(isWordAt(b) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized))) {
-            classifyName(r + 1, b, a);
+            classifyName(named, b, a);
             if (a.kind == MentionKind::Name)
                 a.organisation = true;
             return true;
@@ -840,7 +1004,7 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
         const std::uint32_t kc = lex(k);
         if (personHead(k)) {
             head = k;
-            if (!personHead(k + 1))
+            if (!personHead(k + 1) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized))
                 break;
             continue;
         }
@@ -863,7 +1027,7 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
     std::int32_t last = head + 1;
     // A prepositional phrase after the head: a spokesman for the ministry.
     if ((lowerIs(last, u"for") || lowerIs(last, u"of") || lowerIs(last, u"familiar") || lowerIs(last, u"close") || lowerIs(last, u"on")
-         || lowerIs(last, u"from") || lowerIs(last, u"at") || lowerIs(last, u"with"))
+         || lowerIs(last, u"from") || lowerIs(last, u"at") || lowerIs(last, u"with") || lowerIs(last, u"in"))
         && !inQuote(last)) {
         std::int32_t k2 = last + 1;
         if (lowerIs(k2, u"with") || lowerIs(k2, u"to"))
@@ -951,16 +1115,47 @@ void SpeakerPass::findAttributions()
         Attribution a;
         a.verb = v;
         if (lowerIs(v, u"according") && lowerIs(v + 1, u"to")) {
-            if (parseRightSubject(v + 2, a))
+            if (parseRightSubject(v + 2, a)) {
                 m_attributions.push_back(a);
+                continue;
+            }
+            // according to a tally by the Centre for Conflict Studies
+            for (std::int32_t k = v + 2; k < m_n && k < v + 8; ++k) {
+                if (!isWordAt(k) || inQuote(k))
+                    break;
+                if (lowerIs(k, u"by") || lowerIs(k, u"from")) {
+                    a = Attribution();
+                    a.verb = v;
+                    if (parseRightSubject(k + 1, a))
+                        m_attributions.push_back(a);
+                    break;
+                }
+            }
             continue;
         }
         if (!(c & SpeechVerb) || t.is(TokenFlag::Capitalized))
             continue;
+        if (c & WordNetVerb) {
+            // Speech only when what was said follows: tweeted that, posted on X that, wrote: "..."
+            bool clause = false;
+            for (std::int32_t k = v + 1; k < m_n && k <= v + 4 && !clause; ++k) {
+                if (lowerIs(k, u"that") || isPunct(k, u':') || m_tokens[size_t(k)].kind == TokenKind::Quote)
+                    clause = true;
+                else if (!isWordAt(k) || !((lex(k) & Preposition) || nameToken(k)))
+                    break; // "a deal that", "its insistence that": a noun's clause, not speech
+            }
+            if (!clause)
+                continue;
+        }
         if (m_text.view(v).startsWith(u"recall", Qt::CaseInsensitive) && isWordAt(v + 1) && !lowerIs(v + 1, u"that") && !lowerIs(v + 1, u"how")
             && !lowerIs(v + 1, u"when"))
             continue; // recalls its ambassador: not speech
         if (parseLeftSubject(v, a)) {
+            // "said in a statement that it rejected ...": a pronoun inside reported speech is not a new speaker.
+            if ((a.kind == MentionKind::Pronoun || (c & WordNetVerb)) && !m_attributions.empty()
+                && m_tokens[size_t(m_attributions.back().verb)].sentence == t.sentence
+                && (lowerIs(a.first - 1, u"that") || a.first - 1 == m_attributions.back().verb))
+                continue;
             m_attributions.push_back(a);
             continue;
         }
@@ -981,11 +1176,21 @@ void SpeakerPass::findAttributions()
                     a.last = s0 + 1;
                     a.pronoun = lex(s0);
                     m_attributions.push_back(a);
-                } else if (nameToken(s0)) {
-                    const std::int32_t b = nameRunRight(s0);
-                    if (b < v && isWordAt(b) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized)) {
-                        classifyName(s0, b, a);
-                        m_attributions.push_back(a);
+                } else {
+                    // The subject: the phrase from the sentence start up to a verb or a comma.
+                    for (std::int32_t h = s0; h < v - 1 && h < s0 + 10; ++h) {
+                        const bool verbNext = isWordAt(h + 1) && !m_tokens[size_t(h + 1)].is(TokenFlag::Capitalized)
+                            && ((lex(h + 1) & Aux) || (lex(h + 1) == 0 && (m_text.view(h + 1).endsWith(u"ed") || m_text.view(h + 1).endsWith(u"s"))));
+                        if (!verbNext && !isPunct(h + 1, u','))
+                            continue;
+                        Attribution subject;
+                        subject.verb = v;
+                        if (parseSubjectEndingAt(h, s0, subject, true) && subject.kind != MentionKind::Pronoun) {
+                            m_attributions.push_back(subject);
+                            break;
+                        }
+                        if (isPunct(h + 1, u','))
+                            break;
                     }
                 }
             }
@@ -1027,6 +1232,8 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
 {
     const std::int32_t start = m_tokens[size_t(first)].start, end = m_tokens[size_t(last - 1)].end;
     m_fullNames.insert(m_text.view(start, end), entity);
+    if (isPunct(last, u'(') && isPunct(last + 2, u')') && isWordAt(last + 1) && m_tokens[size_t(last + 1)].is(TokenFlag::AllCaps))
+        m_fullNames.insert(m_text.view(last + 1), entity); // Malawi Electoral Commission (MEC)
     const SpeakerEntity &e = m_entities[size_t(entity)];
     // Single words of the name: Medeiros, Zhang, Salgado, Owusu-Ansah.
     std::vector<std::pair<std::int32_t, std::int32_t>> words;
@@ -1040,6 +1247,18 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
     if (e.kind == EntityKind::Person) {
         if (words.size() < 2)
             return;
+        for (std::int32_t k = first; k < last; ++k) {
+            if (lex(k) & OrgHead)
+                return; // not a person's name after all: no single words of it
+        }
+        // The surname with its particles: Pieter van der Berg -> van der Berg.
+        for (size_t w = 1; w + 1 < words.size(); ++w) {
+            const std::int32_t k = words[w].first;
+            if ((lex(k) & Particle) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized) && !(lex(words[w - 1].first) & Particle)) {
+                m_fullNames.insert(m_text.view(m_tokens[size_t(k)].start, end), entity);
+                break;
+            }
+        }
         for (auto [a, b] : words) {
             if (b - a == 1 && (m_tokens[size_t(a)].length() == 1 || (lex(a) & (Particle | ClosedClass))))
                 continue;
@@ -1072,24 +1291,18 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
     }
 }
 
-std::int32_t SpeakerPass::entityForName(const Attribution &a, std::int32_t pos)
+std::int32_t SpeakerPass::entityForName(const Attribution &a)
 {
-    (void)pos;
     if (a.kind == MentionKind::Country) {
-        for (size_t i = 0; i < m_entities.size(); ++i) {
-            if (m_entities[i].code == a.code) {
-                const QString s = spanText(a.first, a.last);
-                if (!m_entities[i].surfaces.contains(s))
-                    m_entities[i].surfaces.append(s);
-                return std::int32_t(i);
-            }
-        }
+        const std::int32_t known = m_countryEntities.value(a.code, -1);
+        if (known >= 0)
+            return known;
         SpeakerEntity e;
         e.kind = EntityKind::Organisation;
         e.code = a.code;
         e.name = spanText(a.first, a.last);
-        e.surfaces.append(e.name);
         m_entities.push_back(e);
+        m_countryEntities.insert(a.code, std::int32_t(m_entities.size()) - 1);
         return std::int32_t(m_entities.size()) - 1;
     }
     const QStringView name = m_text.view(m_tokens[size_t(a.first)].start, m_tokens[size_t(a.last - 1)].end);
@@ -1142,7 +1355,7 @@ std::int32_t SpeakerPass::resolvePronoun(const Attribution &a)
             // A person named as a subject close by, who has not spoken before.
             const std::int32_t c = -id - 2;
             const Candidate &cand = m_candidates[size_t(c)];
-            if (!(male || female) || cand.organisation || cand.paragraph < paragraph - 1)
+            if (!(male || female) || cand.organisation || !cand.subject || cand.paragraph < paragraph - 1)
                 continue;
             if ((male && cand.gender == Gender::Female) || (female && cand.gender == Gender::Male))
                 continue;
@@ -1152,7 +1365,7 @@ std::int32_t SpeakerPass::resolvePronoun(const Attribution &a)
         }
         const SpeakerEntity &e = m_entities[size_t(id)];
         if (male || female) {
-            if (e.kind != EntityKind::Person)
+            if (e.kind != EntityKind::Person && !e.personal)
                 continue;
             if ((male && e.gender == Gender::Female) || (female && e.gender == Gender::Male))
                 continue;
@@ -1168,6 +1381,19 @@ std::int32_t SpeakerPass::resolvePronoun(const Attribution &a)
                 return id;
             return -1;
         }
+    }
+    // Nobody who spoke or stood as a subject: a person named in the same
+    // paragraph (the plan was drafted by John Smith. He said ...).
+    for (std::int32_t id : m_recent) {
+        if (id >= 0 || !(male || female))
+            continue;
+        const std::int32_t c = -id - 2;
+        const Candidate &cand = m_candidates[size_t(c)];
+        if (cand.organisation || cand.paragraph != paragraph || (male && cand.gender == Gender::Female) || (female && cand.gender == Gender::Male))
+            continue;
+        const std::int32_t entity = promote(c);
+        std::replace(m_recent.begin(), m_recent.end(), id, entity);
+        return entity;
     }
     return -1;
 }
@@ -1186,7 +1412,8 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
                 continue;
             const std::int32_t c = -id - 2;
             const Candidate &cand = m_candidates[size_t(c)];
-            if (cand.organisation && cand.lastRun <= sentenceFirst + 1 && cand.lastRun >= sentenceFirst && (cand.head == head || (generic && cand.business))) {
+            if (cand.organisation && cand.lastRun <= sentenceFirst + 1 && cand.lastRun >= sentenceFirst
+                && (cand.head == head || cand.roleHead == head || (generic && cand.business))) {
                 const std::int32_t entity = promote(c);
                 std::replace(m_recent.begin(), m_recent.end(), id, entity);
                 return entity;
@@ -1197,7 +1424,7 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
                 // the company, after Seoryeong Heavy Industries Co.
                 const std::int32_t c = -id - 2;
                 const Candidate &cand = m_candidates[size_t(c)];
-                if (cand.organisation && cand.paragraph >= paragraph - 2 && (cand.head == head || (generic && cand.business))) {
+                if (cand.organisation && cand.paragraph >= paragraph - 2 && (cand.head == head || cand.roleHead == head || (generic && cand.business))) {
                     const std::int32_t entity = promote(c);
                     std::replace(m_recent.begin(), m_recent.end(), id, entity);
                     return entity;
@@ -1225,15 +1452,15 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
     else if (lex(a.last - 1) & Female)
         e.gender = Gender::Female;
     // A nominal person (a senior diplomat) can be "he" or "she" later.
-    if ((lex(a.last - 1) & PersonNoun) && !e.plural)
-        e.kind = EntityKind::Unnamed;
+    e.personal = (lex(a.last - 1) & PersonNoun) && !(lex(a.last - 1) & GroupNoun) && !e.plural;
     m_entities.push_back(e);
     return std::int32_t(m_entities.size()) - 1;
 }
 
 bool SpeakerPass::demonymLike(QStringView text) const
 {
-    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"can", u"yan", u"ean"};
+    // Also adjectives that name no one on their own: Olympic, National, Central.
+    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"can", u"yan", u"ean", u"ic", u"al", u"ary"};
     for (const char16_t *e : endings) {
         if (text.endsWith(QStringView(e)))
             return true;
@@ -1261,11 +1488,17 @@ bool SpeakerPass::businessWord(std::int32_t i) const
 void SpeakerPass::findNameRuns()
 {
     for (std::int32_t i = 0; i < m_n;) {
-        if (!nameToken(i) || m_bylineParagraph[size_t(m_tokens[size_t(i)].paragraph)]) {
+        // A run may open with particles: van der Berg.
+        std::int32_t start = i;
+        while (isWordAt(start) && (lex(start) & Particle) && !m_tokens[size_t(start)].is(TokenFlag::Capitalized) && start - i < 3)
+            ++start;
+        if (start > i && isJoiningHyphen(start))
+            ++start; // al-Harthy
+        if (!nameToken(start) || m_bylineParagraph[size_t(m_tokens[size_t(i)].paragraph)] || (start > i && nameToken(i - 1))) {
             ++i;
             continue;
         }
-        const std::int32_t end = nameRunRight(i);
+        const std::int32_t end = nameRunRight(start);
         NameRun run;
         run.first = i;
         run.last = end;
@@ -1280,7 +1513,8 @@ void SpeakerPass::findNameRuns()
         // Titles and honorifics lead the run: President, Ms.
         std::int32_t w = 0;
         bool titled = false;
-        while (w < run.wordCount - 1 && (lex(word(run, w)) & (Title | Honorific)) && !(lex(word(run, w)) & OrgHead)) {
+        while (w < run.wordCount - 1 && (word(run, w + 1) - word(run, w) == 1 || isPunct(word(run, w) + 1, u'.'))
+               && (titleWord(word(run, w)) || countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(word(run, w))].end))) {
             titled = true;
             ++w;
         }
@@ -1293,10 +1527,21 @@ void SpeakerPass::findNameRuns()
         const std::int32_t nameWords = run.wordCount - w;
         const std::int32_t before = i - 1;
         const bool afterPreposition = isWordAt(before) && (lex(before) & Preposition);
-        const bool subjectLike = !afterPreposition && (isPunct(end, u',') || (isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized)));
+        // A subject opens its clause (sentence start, after "and" or a comma)
+        // and is followed by a verb or an age apposition.
+        const bool opensClause = sentenceInitial(i) || isPunct(before, u',') || lowerIs(before, u"and") || lowerIs(before, u"but") || lowerIs(before, u"while")
+            || (isWordAt(before) && (lex(before) & (Title | Honorific)));
+        const bool verbAfter = isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized) && !(lex(end) & (Preposition | Conjunction | Determiner));
+        const bool subjectLike = !afterPreposition && opensClause
+            && (verbAfter
+                || (isPunct(end, u',') && end + 1 < m_n
+                    && (m_tokens[size_t(end + 1)].kind == TokenKind::Number || (isWordAt(end + 1) && (lex(end + 1) & Determiner) && !(lex(end + 1) & Function))
+                        || (isWordAt(end + 1) && !m_tokens[size_t(end + 1)].is(TokenFlag::Capitalized) && !(lex(end + 1) & ClosedClass)))));
         run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
         const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
-        run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled) && subjectLike && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
+        const bool age = isPunct(end, u',') && end + 2 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number && isPunct(end + 2, u','); // Sunita, 34,
+        run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled || age) && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
+        run.subjectLike = subjectLike;
         run.organisation = org && !country && !(lex(word(run, w)) & OrgHead);
         m_runs.push_back(run);
         i = end;
@@ -1357,9 +1602,10 @@ void SpeakerPass::resolveEntities()
     // Named sources first, in text order, so that later mentions link back.
     for (Attribution &a : m_attributions) {
         if (a.kind == MentionKind::Name || a.kind == MentionKind::Country)
-            a.entity = entityForName(a, a.first);
+            a.entity = entityForName(a);
     }
     findNameRuns();
+    m_paragraphSubject.assign(m_text.paragraphs().size(), {-1, -1});
     // Attribution mentions in text order.
     std::vector<std::int32_t> byPosition(m_attributions.size());
     for (size_t i = 0; i < byPosition.size(); ++i)
@@ -1380,7 +1626,7 @@ void SpeakerPass::resolveEntities()
             if (a.entity < 0)
                 continue;
             SpeakerEntity &e = m_entities[size_t(a.entity)];
-            if (a.kind == MentionKind::Pronoun && e.gender == Gender::Unknown && e.kind == EntityKind::Person)
+            if (a.kind == MentionKind::Pronoun && e.gender == Gender::Unknown && (e.kind == EntityKind::Person || e.personal))
                 e.gender = (a.pronoun & Male) ? Gender::Male : (a.pronoun & Female) ? Gender::Female : Gender::Unknown;
             touch(a.entity);
         }
@@ -1388,9 +1634,12 @@ void SpeakerPass::resolveEntities()
             break;
         const NameRun &run = m_runs[ri];
         bool any = false;
+        const std::int32_t paragraph = m_tokens[size_t(run.first)].paragraph;
         matchRun(run, [&](std::int32_t, std::int32_t, std::int32_t id) {
             touch(id);
             any = true;
+            if (run.subjectLike && m_entities[size_t(id)].kind == EntityKind::Person && m_paragraphSubject[size_t(paragraph)].second == -1)
+                m_paragraphSubject[size_t(paragraph)] = {run.first, id};
         });
         if (!any) {
             const std::int32_t first = word(run, run.nameWord);
@@ -1405,6 +1654,14 @@ void SpeakerPass::resolveEntities()
                     if (lex(k) & OrgHead)
                         cand.head = m_text.view(k).toString().toLower();
                     cand.business = cand.business || businessWord(k);
+                }
+                // ", a rebel group,": what "the group" will call it later.
+                if (isPunct(run.last, u',') && isWordAt(run.last + 1) && (lex(run.last + 1) & Determiner)) {
+                    std::int32_t k = run.last + 2;
+                    while (k < m_n && k < run.last + 8 && isWordAt(k) && !(lex(k) & (ClosedClass & ~Determiner)))
+                        ++k;
+                    if (k > run.last + 2 && (isPunct(k, u',') || isPunct(k, u'.')))
+                        cand.roleHead = m_text.view(k - 1).toString().toLower();
                 }
                 m_candidates.push_back(cand);
                 c = std::int32_t(m_candidates.size()) - 1;
@@ -1433,15 +1690,24 @@ void SpeakerPass::resolveEntities()
                 m_candidateNames.insert(text, c);
             }
             if (c >= 0) {
-                m_candidates[size_t(c)].paragraph = m_tokens[size_t(run.first)].paragraph;
+                m_candidates[size_t(c)].paragraph = paragraph;
                 m_candidates[size_t(c)].lastRun = run.first;
+                m_candidates[size_t(c)].subject = run.subjectLike;
                 const std::int32_t id = m_candidates[size_t(c)].entity;
                 touch(id >= 0 ? id : -(c + 2));
+                if (run.subjectLike && !m_candidates[size_t(c)].organisation && m_paragraphSubject[size_t(paragraph)].second == -1)
+                    m_paragraphSubject[size_t(paragraph)] = {run.first, id >= 0 ? id : -(c + 2)};
             }
         }
     }
 
-    // Second walk: every name mention of every source, and the attribution mentions.
+    buildMentions();
+}
+
+// Every name mention of every source, and the attribution mentions, in text order.
+void SpeakerPass::buildMentions()
+{
+    m_mentions.clear();
     for (const NameRun &run : m_runs) {
         matchRun(run, [&](std::int32_t first, std::int32_t last, std::int32_t id) {
             Mention m;
@@ -1486,7 +1752,7 @@ void SpeakerPass::resolveEntities()
             bool cased = false;
             for (QChar c : w)
                 cased = cased || c.isUpper() || c.isLower() || c.isDigit();
-            if (!cased) {
+            if (!cased || (m_tokens[size_t(k + 1)].is(TokenFlag::AllCaps) && m_fullNames.value(w) == m.entity)) {
                 Mention alias = m;
                 alias.first = k + 1;
                 alias.last = k + 2;
@@ -1512,10 +1778,8 @@ void SpeakerPass::attributeQuotes()
     bySentenceFirst.assign(sentences + 1, -1);
     std::vector<std::int32_t> paragraphLast(m_text.paragraphs().size(), -1); // last speaker per paragraph
     std::vector<std::int32_t> paragraphLastPos(m_text.paragraphs().size(), -1);
-    std::vector<std::int32_t> order(m_attributions.size());
     for (std::int32_t i = 0; i < std::int32_t(m_attributions.size()); ++i) {
         const Attribution &a = m_attributions[size_t(i)];
-        order[size_t(i)] = i;
         if (a.entity < 0)
             continue;
         startsAt[size_t(a.clauseFirst())] = i;
@@ -1555,7 +1819,8 @@ void SpeakerPass::attributeQuotes()
         for (std::int32_t s = m_tokens[size_t(markA)].sentence; s <= m_tokens[size_t(markB)].sentence; ++s) {
             if (s != m_tokens[size_t(markA)].sentence && s != m_tokens[size_t(markB)].sentence)
                 continue;
-            for (std::int32_t i = bySentenceFirst[size_t(s)]; i >= 0; i = nextInSentence[size_t(i)]) {
+            int seen = 0; // a sentence without full stops must not make this quadratic
+            for (std::int32_t i = bySentenceFirst[size_t(s)]; i >= 0 && seen < 64; i = nextInSentence[size_t(i)], ++seen) {
                 const Attribution &a = m_attributions[size_t(i)];
                 const std::int32_t d = a.verb < markA ? markA - a.verb : a.verb - markB;
                 if (d >= 0 && d < bestDistance) {
@@ -1572,7 +1837,8 @@ void SpeakerPass::attributeQuotes()
         std::int32_t found = -1;
         if (q.close >= 0) {
             const std::int32_t k = skipPunct(q.close + 1, 1);
-            if (k < m_n && m_tokens[size_t(k)].paragraph == q.paragraph && startsAt[size_t(k)] >= 0)
+            // Not across a sentence end: ... their duty." The rebel group said ...
+            if (k < m_n && m_tokens[size_t(k)].paragraph == q.paragraph && startsAt[size_t(k)] >= 0 && !m_tokens[size_t(k)].is(TokenFlag::SentenceStart))
                 found = startsAt[size_t(k)];
         }
         if (found < 0 && q.open >= 0) {
@@ -1607,9 +1873,19 @@ void SpeakerPass::attributeQuotes()
     for (size_t qi = 0; qi < count; ++qi) {
         const QuotedSpan &q = m_spans[qi];
         if (m_quoteSpeaker[qi] < 0 && !partial(q)) {
-            if (qi > 0 && m_spans[qi - 1].paragraph == q.paragraph && m_quoteSpeaker[qi - 1] >= 0)
+            const auto [subjectAt, subject] = m_paragraphSubject[size_t(q.paragraph)];
+            if (qi > 0 && m_spans[qi - 1].paragraph == q.paragraph && m_quoteSpeaker[qi - 1] >= 0) {
                 m_quoteSpeaker[qi] = m_quoteSpeaker[qi - 1];
-            else if (q.paragraph > 0 && paragraphLastPos[size_t(q.paragraph)] < 0 && paragraphLast[size_t(q.paragraph - 1)] >= 0)
+            } else if (subject != -1 && subjectAt < (q.open >= 0 ? q.open : q.first) && paragraphLastPos[size_t(q.paragraph)] < 0) {
+                // David Oyelaran, a trade economist, put it more bluntly. "..."
+                if (subject >= 0) {
+                    m_quoteSpeaker[qi] = subject;
+                } else {
+                    m_quoteSpeaker[qi] = promote(-subject - 2);
+                    m_paragraphSubject[size_t(q.paragraph)].second = m_quoteSpeaker[qi];
+                    m_lateSpeakers = true;
+                }
+            } else if (q.paragraph > 0 && paragraphLastPos[size_t(q.paragraph)] < 0 && paragraphLast[size_t(q.paragraph - 1)] >= 0)
                 m_quoteSpeaker[qi] = paragraphLast[size_t(q.paragraph - 1)];
         }
         if (m_quoteSpeaker[qi] >= 0) {
@@ -1620,7 +1896,6 @@ void SpeakerPass::attributeQuotes()
             }
         }
     }
-    (void)order;
 }
 
 // ---- output ------------------------------------------------------------------
@@ -1629,8 +1904,17 @@ void SpeakerPass::emit()
 {
     std::vector<QString> ids(m_entities.size());
     std::vector<bool> used(m_entities.size(), false);
-    for (const Mention &m : m_mentions)
+    for (const Mention &m : m_mentions) {
         used[size_t(m.entity)] = true;
+        // The entity is named by its longest name mention (Jakob Lindahl, not Lindahl).
+        SpeakerEntity &e = m_entities[size_t(m.entity)];
+        const bool name = m.attribution < 0 || m_attributions[size_t(m.attribution)].kind == MentionKind::Name;
+        if (name && e.kind != EntityKind::Unnamed && e.code.isEmpty() && m.end <= m.start) {
+            const qint32 length = m_tokens[size_t(m.last - 1)].end - m_tokens[size_t(m.first)].start;
+            if (length > e.name.size() && m_tokens[size_t(m.first)].paragraph == m_tokens[size_t(m.last - 1)].paragraph)
+                e.name = spanText(m.first, m.last);
+        }
+    }
     for (size_t e = 0; e < m_entities.size(); ++e) {
         if (!used[e])
             continue;
@@ -1702,6 +1986,8 @@ void SpeakerPass::run()
     findAttributions();
     resolveEntities();
     attributeQuotes();
+    if (m_lateSpeakers)
+        buildMentions();
     // m_countries points into m_out.annotations: stop using it before adding.
     m_countries.clear();
     emit();

@@ -62,8 +62,18 @@ AnnotationEdit SuggestionMerger::merge(AnnotationSet &set, const Recognition &re
         if (a.entity.isEmpty() || entityMap.contains(a.entity))
             continue;
         auto it = existing.find(keyOf(a));
-        if (it != existing.end() && !it->second->entity.isEmpty() && set.entity(it->second->entity))
+        if (it != existing.end() && !it->second->entity.isEmpty() && set.entity(it->second->entity)) {
             entityMap.insert(a.entity, it->second->entity);
+            continue;
+        }
+        // A mention the user corrected (another span over the same words)
+        // still tells which entity the new one continues.
+        for (const Annotation *k : keptByType.value(a.type)) {
+            if (k->start < a.end && a.start < k->end && !k->entity.isEmpty() && set.entity(k->entity)) {
+                entityMap.insert(a.entity, k->entity);
+                break;
+            }
+        }
     }
     auto mapEntity = [&](const QString &id) -> QString {
         if (id.isEmpty())

@@ -73,7 +73,10 @@ Autosaver::Autosaver(const Document *doc, AnnotationSet *set, int delayMs, QObje
 
 void Autosaver::onChanged()
 {
-    if (!m_set->isClean())
+    // The delay counts from the first edit not yet written, not from the
+    // latest: restarting the timer on every edit would never write while the
+    // user keeps working, and a crash would then lose all of it.
+    if (!m_set->isClean() && !m_timer.isActive())
         m_timer.start();
 }
 

@@ -31,8 +31,10 @@ public:
     static void discard(const QString &articlePath);
 };
 
-/// Writes the recovery file a short delay after the last edit of an
-/// AnnotationSet, and removes it when the set becomes clean (saved).
+/// Writes the recovery file at most delay() after an edit of an
+/// AnnotationSet (the delay runs from the first edit not yet written, so
+/// steady editing still gets written), and removes it when the set becomes
+/// clean (saved).
 class Autosaver : public QObject
 {
     Q_OBJECT

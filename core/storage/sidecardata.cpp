@@ -15,6 +15,9 @@ namespace annotator {
 namespace {
 
 constexpr qint64 ContextLength = 24;
+/// Largest offset a sidecar may hold: every integer up to it is exact in a
+/// JSON number (a double).
+constexpr double MaxOffset = 9007199254740992.0; // 2^53
 
 void appendJsonString(QByteArray &out, const QString &s)
 {
@@ -149,12 +152,16 @@ bool readAnnotation(const QJsonObject &o, Annotation &a, AnchorContext &ctx, QSt
         *why = QStringLiteral("an annotation lacks its id, type, start or end");
         return false;
     }
-    a.start = qint64(start.toDouble());
-    a.end = qint64(end.toDouble());
-    if (a.start < 0 || a.end < a.start) {
-        *why = QStringLiteral("annotation %1 has the impossible span %2-%3").arg(a.id).arg(a.start).arg(a.end);
+    // Checked as doubles first: converting a value past the range of qint64
+    // (1e300 in a damaged file) is undefined behaviour.
+    const double s = start.toDouble();
+    const double e = end.toDouble();
+    if (!(s >= 0 && s <= MaxOffset && e >= s && e <= MaxOffset)) {
+        *why = QStringLiteral("annotation %1 has the impossible span %2-%3").arg(a.id).arg(s).arg(e);
         return false;
     }
+    a.start = qint64(s);
+    a.end = qint64(e);
     a.text = o.value(QLatin1String("text")).toString();
     a.entity = o.value(QLatin1String("entity")).toString();
     a.saidBy = o.value(QLatin1String("saidBy")).toString();
@@ -277,7 +284,8 @@ std::optional<SidecarData> SidecarJson::parse(const QByteArray &bytes, const QSt
     const QJsonObject article = root.value(QLatin1String("article")).toObject();
     d.articleName = article.value(QLatin1String("name")).toString();
     d.sha256 = article.value(QLatin1String("sha256")).toString().toLatin1();
-    d.length = qint64(article.value(QLatin1String("length")).toDouble());
+    const double length = article.value(QLatin1String("length")).toDouble();
+    d.length = length >= 0 && length <= MaxOffset ? qint64(length) : 0;
     for (const QJsonValue &v : root.value(QLatin1String("types")).toArray()) {
         const QJsonObject o = v.toObject();
         AnnotationType t{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("color")).toString(), o.value(QLatin1String("key")).toString()};

@@ -8,7 +8,34 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
+
 namespace annotator {
+
+namespace {
+
+/// Why a file cannot be created in its folder, in the user's words: the
+/// folder vanished, is no folder, or is read-only; else the system's reason.
+QString folderProblem(const QString &path, const QString &systemReason)
+{
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (!folder.exists())
+        return QStringLiteral("its folder %1 no longer exists: it was moved or deleted, or its drive was removed").arg(folder.filePath());
+    if (!folder.isDir())
+        return QStringLiteral("%1 is not a folder any more").arg(folder.filePath());
+    if (!folder.isWritable())
+        return QStringLiteral("the folder %1 is read-only").arg(folder.filePath());
+    return systemReason;
+}
+
+/// The reason a write failed. Qt reports some failed flushes (a full disk,
+/// a file size limit) as "Unknown error" while errno still holds the cause.
+QString systemReason(const QFileDevice &file, int savedErrno)
+{
+    return savedErrno != 0 ? qt_error_string(savedErrno) : file.errorString();
+}
+
+} // namespace
 
 QString SidecarStore::sidecarPath(const QString &articlePath)
 {
@@ -87,9 +114,10 @@ bool SidecarStore::writeFile(const QString &path, const QByteArray &bytes, QStri
         // A device or pipe (/dev/stdout, a FIFO): write straight into it.
         // QSaveFile would replace the special file with a regular one.
         QFile out(path);
+        errno = 0;
         if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
             if (error)
-                *error = QStringLiteral("%1: writing failed (%2)").arg(path, out.errorString());
+                *error = QStringLiteral("%1: writing failed (%2)").arg(path, systemReason(out, errno));
             return false;
         }
         return true;
@@ -97,12 +125,15 @@ bool SidecarStore::writeFile(const QString &path, const QByteArray &bytes, QStri
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QStringLiteral("%1: cannot be written (%2)").arg(path, out.errorString());
+            *error = QStringLiteral("%1: cannot be written (%2)").arg(path, folderProblem(path, out.errorString()));
         return false;
     }
-    if (out.write(bytes) != bytes.size()) {
+    // Flushed here rather than in commit(), which forgets the reason (a full
+    // disk showed as "Unknown error").
+    errno = 0;
+    if (out.write(bytes) != bytes.size() || !out.flush()) {
         if (error)
-            *error = QStringLiteral("%1: writing failed (%2)").arg(path, out.errorString());
+            *error = QStringLiteral("%1: writing failed (%2); the previous file is unchanged").arg(path, systemReason(out, errno));
         out.cancelWriting();
         return false;
     }

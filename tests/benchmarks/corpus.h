@@ -3,8 +3,22 @@
 #include <QDir>
 #include <QFile>
 #include <QString>
+#include <QStringList>
 
 namespace annotator::bench {
+
+/// The development set's articles, one string each.
+inline QStringList articleTexts()
+{
+    QStringList out;
+    QDir dir(QStringLiteral(ANNOTATOR_TEST_DATA "/articles"));
+    for (const QString &name : dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(name));
+        if (f.open(QIODevice::ReadOnly))
+            out.append(QString::fromUtf8(f.readAll()));
+    }
+    return out;
+}
 
 /// News text of about @p bytes UTF-8 bytes: the development set's articles
 /// repeated, so the benchmark reads the kind of text the program is for.
@@ -12,12 +26,8 @@ inline QString newsText(qsizetype bytes)
 {
     static QString seed;
     if (seed.isEmpty()) {
-        QDir dir(QStringLiteral(ANNOTATOR_TEST_DATA "/articles"));
-        for (const QString &name : dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name)) {
-            QFile f(dir.filePath(name));
-            if (f.open(QIODevice::ReadOnly))
-                seed += QString::fromUtf8(f.readAll()) + QLatin1Char('\n');
-        }
+        for (const QString &article : articleTexts())
+            seed += article + QLatin1Char('\n');
         if (seed.isEmpty())
             seed = QStringLiteral("The foreign ministry said on Tuesday that China and Russia would hold talks.\n");
     }

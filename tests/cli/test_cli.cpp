@@ -194,3 +194,79 @@ TEST(Cli, UsageErrorsExitWithTwo)
     EXPECT_TRUE(unknown.err.contains(QStringLiteral("unknown format \"docx\"")));
     EXPECT_EQ(cli({QStringLiteral("annotate"), QStringLiteral("--jobs"), QStringLiteral("0"), QStringLiteral("x.txt")}).exitCode, 2);
 }
+
+TEST(Cli, ExportsEveryFormatToADirectoryAndImportsTheLosslessOnes)
+{
+    Workspace w;
+    const QString article = w.write(QStringLiteral("story.txt"), Article);
+    ASSERT_EQ(cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("brat"), article, w.write(QStringLiteral("gold.ann"), Gold)}).exitCode, 0);
+    const QByteArray sidecar = annotator::test::readAll(article + QStringLiteral(".annotations.json"));
+    const QMap<QString, QString> extensions{{QStringLiteral("json"), QStringLiteral("json")}, {QStringLiteral("brat"), QStringLiteral("ann")},
+                                            {QStringLiteral("jsonl"), QStringLiteral("jsonl")}, {QStringLiteral("conll"), QStringLiteral("conll")},
+                                            {QStringLiteral("webanno"), QStringLiteral("jsonld")}, {QStringLiteral("csv"), QStringLiteral("csv")},
+                                            {QStringLiteral("html"), QStringLiteral("html")}};
+    for (auto it = extensions.cbegin(); it != extensions.cend(); ++it) {
+        const QString out = w.path(QStringLiteral("out-") + it.key());
+        const CliRun r = cli({QStringLiteral("export"), QStringLiteral("--format"), it.key(), QStringLiteral("--output"), out + u'/', article});
+        EXPECT_EQ(r.exitCode, 0) << it.key().toStdString() << r.err.toStdString();
+        const QString file = out + QStringLiteral("/story.") + it.value();
+        EXPECT_TRUE(QFileInfo(file).size() > 0) << file.toStdString();
+        // Exporting leaves the sidecar as it was.
+        EXPECT_EQ(annotator::test::readAll(article + QStringLiteral(".annotations.json")), sidecar);
+        if (it.key() == QLatin1String("conll"))
+            EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString(); // nothing nested in this sample
+        if (it.key() == QLatin1String("jsonl") || it.key() == QLatin1String("webanno") || it.key() == QLatin1String("json")) {
+            // Import into a fresh copy of the article gives back the same brat lines.
+            Workspace fresh;
+            const QString copy = fresh.write(QStringLiteral("story.txt"), Article);
+            const CliRun in = cli({QStringLiteral("import"), QStringLiteral("--format"), it.key(), copy, file});
+            EXPECT_EQ(in.exitCode, 0) << it.key().toStdString() << in.err.toStdString();
+            const CliRun back = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("brat"), copy});
+            EXPECT_EQ(sortedLines(back.out), sortedLines(Gold)) << it.key().toStdString();
+        }
+    }
+    // A brat directory opens in brat: the text and both configuration files.
+    EXPECT_EQ(annotator::test::readAll(w.path(QStringLiteral("out-brat/story.txt"))), QByteArray(Article).mid(0));
+    EXPECT_TRUE(QFileInfo::exists(w.path(QStringLiteral("out-brat/visual.conf"))));
+    // One article to one file.
+    const QString single = w.path(QStringLiteral("single.csv"));
+    EXPECT_EQ(cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), single, article}).exitCode, 0);
+    EXPECT_TRUE(annotator::test::readAll(single).contains("Country,2,7,Kenya,,code=KE,accepted\r\n"));
+}
+
+TEST(Cli, ConllReportsWhatItCannotHoldOnStderr)
+{
+    Workspace w;
+    const QString article = w.write(QStringLiteral("story.txt"), Article);
+    const QByteArray nested = QByteArray(Gold) + "T6\tEvent 8 20\tand Peru met\n";
+    ASSERT_EQ(cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("brat"), article, w.write(QStringLiteral("n.ann"), nested)}).exitCode, 0);
+    const CliRun r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("conll"), article});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.out.contains("Peru -X- _ B-Country\n"));
+    EXPECT_TRUE(r.err.contains(QStringLiteral("Event \"and Peru met\"")) && r.err.contains(QStringLiteral("left out"))) << r.err.toStdString();
+}
+
+TEST(Cli, HelpForEveryCommand)
+{
+    for (const char *command : {"annotate", "export", "import", "eval", "stream"}) {
+        const CliRun r = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+        EXPECT_EQ(r.exitCode, 0) << command;
+        EXPECT_TRUE(r.out.contains(command)) << command;
+    }
+    EXPECT_EQ(cli({QStringLiteral("--help")}).exitCode, 0);
+}
+
+TEST(Cli, DoccanoExportOfSeveralArticlesIsOneFileWithALineEach)
+{
+    Workspace w;
+    const QString a = w.write(QStringLiteral("a.txt"), Article);
+    const QString b = w.write(QStringLiteral("b.txt"), "Chad.\n");
+    ASSERT_EQ(cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("brat"), a, w.write(QStringLiteral("gold.ann"), Gold)}).exitCode, 0);
+    const QString out = w.path(QStringLiteral("all.jsonl"));
+    const CliRun r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--output"), out, a, b});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QList<QByteArray> lines = annotator::test::readAll(out).split('\n');
+    ASSERT_EQ(lines.size(), 3);
+    EXPECT_EQ(QJsonDocument::fromJson(lines[0]).object().value(QLatin1String("entities")).toArray().size(), 5);
+    EXPECT_EQ(QJsonDocument::fromJson(lines[1]).object().value(QLatin1String("text")).toString(), QStringLiteral("Chad.\n"));
+}

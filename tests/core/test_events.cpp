@@ -196,6 +196,8 @@ TEST(EventRecognizer, SkipsNegatedAndHypotheticalHappenings)
         QStringLiteral("The government threatened to impose sanctions."),
         QStringLiteral("Both sides hope to avoid a war."),
         QStringLiteral("A defeat would be humiliating for the coalition."),
+        QStringLiteral("If nothing changes, there will be a war over water within twenty years."),
+        QStringLiteral("The opposition called for a ceasefire and ruled out an invasion."),
     };
     for (const QString &text : texts) {
         const Recognition r = recognize(text);
@@ -208,6 +210,9 @@ TEST(EventRecognizer, ExistingHappeningUnderAConditionIsKept)
     // The tariffs exist; only their staying is conditional.
     const Recognition r = recognize(QStringLiteral("If the tariffs stay in place, growth will slow."));
     EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("tariffs")});
+    // A definite noun phrase names a real happening even after "helped broker".
+    const Recognition brokered = recognize(QStringLiteral("She helped broker the 2019 agreement on dam releases."));
+    EXPECT_EQ(eventTexts(brokered), QStringList{QStringLiteral("agreement")});
     // Reported future with a date is scheduled, not hypothetical.
     const Recognition reported = recognize(QStringLiteral("The ministry said the envoy would visit the capital next week."));
     EXPECT_EQ(eventTexts(reported), QStringList{QStringLiteral("visit")});
@@ -273,4 +278,77 @@ TEST(EventRecognizer, CustomLexicon)
     EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("Boat Race"), QStringLiteral("regattas")}));
     ASSERT_EQ(r.entities.size(), 1);
     EXPECT_EQ(r.entities.first().type, Types::Event);
+}
+
+TEST(EventRecognizer, GenericStatementsAreNotEvents)
+{
+    const QStringList texts = {
+        QStringLiteral("Critics argue that war is bad for business."),
+        QStringLiteral("Economists say that sanctions rarely change a government's behaviour."),
+        QStringLiteral("\"Sanctions won't solve old problems,\" the minister said."),
+        QStringLiteral("Prices jumped after a flood of cheap imports."),
+    };
+    for (const QString &text : texts) {
+        const Recognition r = recognize(text);
+        EXPECT_TRUE(eventTexts(r).isEmpty()) << text.toStdString() << " -> " << eventTexts(r).join(u'|').toStdString();
+    }
+}
+
+TEST(EventRecognizer, IndefiniteMentionStartsANewHappening)
+{
+    const Recognition r = recognize(QStringLiteral("The floods destroyed 300 homes on Monday. On Tuesday an earthquake struck the west. "
+                                                   "Rescuers said the floods had receded."));
+    const Annotation *floods = eventNamed(r, QStringLiteral("floods"));
+    const Annotation *quake = eventNamed(r, QStringLiteral("earthquake"));
+    const Annotation *again = eventNamed(r, QStringLiteral("floods"), 1);
+    ASSERT_TRUE(floods && quake && again) << eventTexts(r).join(u'|').toStdString();
+    EXPECT_NE(floods->entity, quake->entity);
+    EXPECT_EQ(floods->entity, again->entity);
+}
+
+TEST(EventRecognizer, NoTriggerInsideACompoundOrAsAModifier)
+{
+    const Recognition r = recognize(QStringLiteral("The pro-war camp and anti-war groups marched past war-torn towns. "
+                                                   "Europe's sanctions debate keeps going."));
+    const QStringList found = eventTexts(r);
+    EXPECT_FALSE(found.contains(QStringLiteral("war"))) << found.join(u'|').toStdString();
+    EXPECT_FALSE(found.contains(QStringLiteral("sanctions")));
+    EXPECT_TRUE(found.contains(QStringLiteral("debate")));
+}
+
+TEST(EventRecognizer, CriticismAndAdjectivesAreNotEvents)
+{
+    const Recognition r = recognize(QStringLiteral("The opposition leader attacked the government's budget, and the final text "
+                                                   "drew offensive remarks. Militants attacked a police station; the final is on Sunday."));
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("attacked"), QStringLiteral("final")}));
+    const Annotation *attacked = eventNamed(r, QStringLiteral("attacked"));
+    ASSERT_TRUE(attacked);
+    EXPECT_GT(attacked->start, 100);
+}
+
+TEST(EventRecognizer, OddTextsGiveValidSpans)
+{
+    const QStringList texts = {
+        QString(),
+        QStringLiteral("war"),
+        QStringLiteral("-war- the"),
+        QStringLiteral("The"),
+        QStringLiteral("sent"),
+        QStringLiteral("# COP28\n\n\"summit\" — talks, talks; talks."),
+        QStringLiteral("a a a a a an the war war war war, no no no attack"),
+        QStringLiteral("\U0001F600 invasion \U0001F600"),
+        QStringLiteral("Hurricane"),
+        QStringLiteral("He will"),
+    };
+    for (const QString &text : texts) {
+        const Recognition r = recognize(text);
+        const qint64 length = text.toUcs4().size();
+        for (const Annotation &a : events(r)) {
+            EXPECT_GE(a.start, 0) << text.toStdString();
+            EXPECT_LT(a.start, a.end) << text.toStdString();
+            EXPECT_LE(a.end, length) << text.toStdString();
+            EXPECT_FALSE(a.entity.isEmpty());
+        }
+    }
+    EXPECT_EQ(eventTexts(recognize(QStringLiteral("Delegates gathered for COP28 in Dubai."))), QStringList{QStringLiteral("COP28")});
 }

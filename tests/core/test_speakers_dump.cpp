@@ -9,7 +9,10 @@
 #include "testsupport.h"
 
 #include <QFileInfo>
+#include <QElapsedTimer>
 #include <QHash>
+
+#include <cstdio>
 
 using namespace annotator;
 
@@ -70,4 +73,30 @@ TEST(SpeakerDump, DISABLED_WriteBrat)
         }
         test::writeAll(outDir + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QStringLiteral(".ann"), out.toUtf8());
     }
+}
+
+// Times the speaker recogniser alone on SPEAKER_DUMP_FILES repeated to about
+// 5 MB. Disabled: a measurement, not a check.
+TEST(SpeakerDump, DISABLED_Speed)
+{
+    QString one;
+    for (const QString &path : qEnvironmentVariable("SPEAKER_DUMP_FILES").split(u' ', Qt::SkipEmptyParts))
+        one += QString::fromUtf8(test::readAll(path)) + QStringLiteral("\n\n");
+    ASSERT_FALSE(one.isEmpty());
+    QString text;
+    const qsizetype target = qEnvironmentVariableIntValue("SPEAKER_SPEED_SIZE") > 0 ? qEnvironmentVariableIntValue("SPEAKER_SPEED_SIZE") : 5 * 1000 * 1000;
+    while (text.size() < target)
+        text += one;
+    AnalyzedText analyzed(text);
+    SpeakerRecognizer::instance();
+    QElapsedTimer timer;
+    timer.start();
+    Recognition r;
+    SpeakerRecognizer::instance().recognize(analyzed, r);
+    const qint64 ns = timer.nsecsElapsed();
+    qsizetype words = 0;
+    for (const Token &t : analyzed.tokens())
+        words += t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+    std::printf("speakers: %lld tokens, %lld words, %.1f ms, %.3f us/token, %.0f words/s, %lld annotations\n", (long long)analyzed.size(), (long long)words,
+                ns / 1e6, ns / 1e3 / double(analyzed.size()), words / (ns / 1e9), (long long)r.annotations.size());
 }

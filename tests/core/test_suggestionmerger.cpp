@@ -100,3 +100,24 @@ TEST(SuggestionMerger, NewMentionsJoinTheExistingEntity)
     EXPECT_FALSE(set.entity(gone.id)); // only the replaced suggestion used it
     EXPECT_EQ(set.entities().size(), 1);
 }
+
+TEST(SuggestionMerger, AQuoteFollowsTheSpeakerTheUserCorrected)
+{
+    AnnotationSet set;
+    const Entity speaker{QStringLiteral("e1"), Types::Speaker, QStringLiteral("Lima"), {}};
+    Annotation corrected = ann(QStringLiteral("a1"), Types::Speaker, 4, 8, Origin::Manual, Status::Accepted); // "Lima" of "Ana Lima"
+    corrected.entity = speaker.id;
+    set.reset({corrected}, {speaker});
+
+    Recognition r;
+    const QString e = r.addEntity(Types::Speaker, QStringLiteral("Ana Lima"));
+    Annotation quote = suggestion(Types::Quote, 20, 30);
+    quote.saidBy = e;
+    r.annotations = {suggestion(Types::Speaker, 0, 8, e), quote};
+    set.apply(SuggestionMerger::merge(set, r));
+
+    EXPECT_FALSE(at(set, 0, 8, Types::Speaker)); // the user's span stands
+    ASSERT_TRUE(at(set, 20, 30, Types::Quote));
+    EXPECT_EQ(at(set, 20, 30, Types::Quote)->saidBy, speaker.id);
+    EXPECT_EQ(set.entities().size(), 1);
+}

@@ -1,0 +1,182 @@
+// GUI timings against a bare editor, in one run so the ratios hold on a
+// noisy machine:
+// - opening an article to a fully highlighted view (7 KB and 5 MB) against a
+//   bare QPlainTextEdit with KSyntaxHighlighting's Markdown highlighting;
+// - one annotation edit (add, then undo) in a 50 KB and a 5 MB article.
+// `gui_bench --memory FILE` opens FILE in the main window and prints the
+// peak resident memory in KiB (`--memory` with an empty file: the baseline).
+// Run: scripts/dev-shell build/bin/gui_bench
+#include "corpus.h"
+#include "mainwindow.h"
+#include "model/annotationset.h"
+#include "model/document.h"
+#include "recognition/pipeline.h"
+#include "storage/sidecarstore.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QApplication>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <map>
+
+using namespace annotator;
+
+namespace {
+
+QTemporaryDir &workDir()
+{
+    static QTemporaryDir dir;
+    return dir;
+}
+
+/// An article of about @p bytes with its annotations saved beside it, so
+/// opening it measures loading and highlighting, not recognition.
+QString annotatedArticle(qsizetype bytes)
+{
+    static std::map<qsizetype, QString> made;
+    auto it = made.find(bytes);
+    if (it != made.end())
+        return it->second;
+    const QString path = workDir().filePath(QStringLiteral("article-%1.md").arg(bytes));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        std::abort();
+    f.write(bench::newsText(bytes).toUtf8());
+    f.close();
+    QString error;
+    const Document doc = *Document::load(path, &error);
+    const Recognition r = Pipeline::run(doc.text());
+    AnnotationSet set;
+    set.reset(r.annotations, r.entities);
+    if (!SidecarStore::save(doc, set, &error))
+        std::abort();
+    made.emplace(bytes, path);
+    return path;
+}
+
+void settle()
+{
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+} // namespace
+
+static void BM_OpenBareEditor(benchmark::State &state)
+{
+    const QString path = annotatedArticle(state.range(0));
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    const QString text = QString::fromUtf8(f.readAll());
+    static KSyntaxHighlighting::Repository repository;
+    for (auto _ : state) {
+        QPlainTextEdit editor;
+        editor.setReadOnly(true);
+        editor.resize(1200, 800);
+        auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(editor.document());
+        highlighter->setTheme(repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
+        highlighter->setDefinition(repository.definitionForName(QStringLiteral("Markdown")));
+        editor.setPlainText(text);
+        editor.show();
+        settle();
+        benchmark::DoNotOptimize(editor.document()->blockCount());
+    }
+}
+BENCHMARK(BM_OpenBareEditor)->Arg(7 << 10)->Arg(5 << 20)->Unit(benchmark::kMillisecond);
+
+static void BM_OpenAnnotated(benchmark::State &state)
+{
+    const QString path = annotatedArticle(state.range(0));
+    for (auto _ : state) {
+        MainWindow window;
+        window.setPrompter([](auto, auto, auto, auto) { return QMessageBox::Ok; });
+        window.resize(1200, 800);
+        window.openFile(path);
+        window.show();
+        window.waitUntilIdle();
+        settle();
+        benchmark::DoNotOptimize(window.annotations()->size());
+    }
+}
+BENCHMARK(BM_OpenAnnotated)->Arg(7 << 10)->Arg(5 << 20)->Unit(benchmark::kMillisecond);
+
+static void BM_EditAnnotation(benchmark::State &state)
+{
+    const QString path = annotatedArticle(state.range(0));
+    MainWindow window;
+    window.setPrompter([](auto, auto, auto, auto) { return QMessageBox::Ok; });
+    window.resize(1200, 800);
+    window.openFile(path);
+    window.show();
+    window.waitUntilIdle();
+    settle();
+    AnnotationSet *set = window.annotations();
+    const qint64 middle = window.document().length() / 2;
+    Annotation a;
+    a.type = Types::Event;
+    a.start = middle;
+    a.end = middle + 4;
+    a.text = window.document().slice(a.start, a.end);
+    for (auto _ : state) {
+        set->addAnnotation(a);
+        QCoreApplication::processEvents();
+        set->undo();
+        QCoreApplication::processEvents();
+    }
+}
+BENCHMARK(BM_EditAnnotation)->Arg(50 << 10)->Arg(5 << 20)->Unit(benchmark::kMicrosecond);
+
+static int peakMemory(const QString &path)
+{
+    {
+        MainWindow window;
+        window.setPrompter([](auto, auto, auto, auto) { return QMessageBox::Ok; });
+        window.resize(1200, 800);
+        if (!path.isEmpty())
+            window.openFile(path);
+        window.show();
+        window.waitUntilIdle();
+        settle();
+        rusage usage {};
+        getrusage(RUSAGE_SELF, &usage);
+        std::printf("%ld\n", usage.ru_maxrss);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    const QStringList args = QCoreApplication::arguments();
+    const qsizetype memory = args.indexOf(QStringLiteral("--memory"));
+    if (memory >= 0)
+        return peakMemory(args.value(memory + 1));
+    const qsizetype prepare = args.indexOf(QStringLiteral("--prepare"));
+    if (prepare >= 0) {
+        // Writes an annotated article of N bytes to PATH (for --memory).
+        const QString path = annotatedArticle(args.value(prepare + 1).toLongLong());
+        const QString target = args.value(prepare + 2);
+        QFile::remove(target);
+        QFile::remove(SidecarStore::sidecarPath(target));
+        QFile::copy(path, target);
+        QFile::copy(SidecarStore::sidecarPath(path), SidecarStore::sidecarPath(target));
+        return 0;
+    }
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
