@@ -1,5 +1,6 @@
 // The GUI: parses the command line and opens the main window.
 #include "mainwindow.h"
+#include "statisticsview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,7 +35,8 @@ int main(int argc, char **argv)
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("KSyntaxHighlighting theme to use (e.g. \"Breeze Dark\")."),
                                    QStringLiteral("NAME"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WIDTHxHEIGHT."), QStringLiteral("SIZE"));
-    parser.addOptions({screenshot, theme, size});
+    const QCommandLineOption statistics(QStringLiteral("statistics"), QStringLiteral("Open the statistics window (with --screenshot: grab it instead)."));
+    parser.addOptions({screenshot, theme, size, statistics});
     parser.process(app);
 
     MainWindow window;
@@ -70,16 +72,30 @@ int main(int argc, char **argv)
             window.openDocument(*doc);
     }
 
+    if (shotPath.isEmpty() && parser.isSet(statistics)) {
+        QTimer::singleShot(0, &window, [&window] {
+            window.waitUntilIdle();
+            window.showStatistics();
+        });
+    }
     if (!shotPath.isEmpty()) {
         auto *poll = new QTimer(&app);
         poll->setInterval(100);
-        QObject::connect(poll, &QTimer::timeout, &app, [&window, poll, shotPath] {
+        const bool stats = parser.isSet(statistics);
+        QObject::connect(poll, &QTimer::timeout, &app, [&window, poll, shotPath, stats] {
             if (window.isBusy())
                 return;
             poll->stop();
+            if (stats)
+                window.showStatistics();
             // Let the highlighter and the layout finish before the grab.
-            QTimer::singleShot(300, &window, [&window, shotPath] {
-                const QPixmap pixmap = window.grab();
+            QTimer::singleShot(500, &window, [&window, shotPath, stats] {
+                QWidget *target = &window;
+                if (stats) {
+                    if (auto *view = window.findChild<StatisticsView *>())
+                        target = view;
+                }
+                const QPixmap pixmap = target->grab();
                 if (!pixmap.save(shotPath, "PNG")) {
                     std::fprintf(stderr, "article-annotator: could not write %s\n", qPrintable(shotPath));
                     QCoreApplication::exit(1);

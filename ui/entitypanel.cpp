@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -16,7 +17,7 @@ namespace annotator {
 namespace {
 
 enum Column { NameColumn, DetailColumn, CountColumn };
-enum Role { MentionsRole = Qt::UserRole + 1, NextRole };
+enum Role { MentionsRole = Qt::UserRole + 1, NextRole, EntityRole };
 
 /// One row: a speaker, a country or an event and where it is mentioned.
 struct Row {
@@ -25,6 +26,7 @@ struct Row {
     int count = 0;
     QList<QPair<qint64, qint64>> mentions;
     QHash<QString, int> texts; ///< how often each mention text occurs, for the name
+    QString entity;
 };
 
 QString mostFrequent(const QHash<QString, int> &texts)
@@ -73,6 +75,9 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     connect(m_set, &AnnotationSet::changed, m_refresh, qOverload<>(&QTimer::start));
     connect(m_set, &AnnotationSet::wasReset, m_refresh, qOverload<>(&QTimer::start));
     connect(m_tree, &QTreeWidget::itemActivated, this, &EntityPanel::activate);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &EntityPanel::showMenu);
     connect(m_filter, &QLineEdit::textChanged, this, &EntityPanel::applyFilter);
     refresh();
 }
@@ -102,6 +107,7 @@ void EntityPanel::refresh()
             continue;
         }
         Row &row = (*rows)[key];
+        row.entity = a.entity;
         row.mentions.append({a.start, a.end});
         row.texts[a.text] += 1;
         if (a.type == Types::Country)
@@ -169,6 +175,7 @@ void EntityPanel::refresh()
                 mentions.append(QVariant::fromValue(QPair<qint64, qint64>(s, e)));
             item->setData(NameColumn, MentionsRole, mentions);
             item->setData(NameColumn, NextRole, 0);
+            item->setData(NameColumn, EntityRole, row->entity);
             item->setTextAlignment(CountColumn, Qt::AlignRight | Qt::AlignVCenter);
         }
         group->setExpanded(!collapsed.contains(type));
@@ -188,6 +195,26 @@ void EntityPanel::activate(QTreeWidgetItem *item)
     item->setData(NameColumn, NextRole, next + 1);
     const auto span = mentions.at(next).value<QPair<qint64, qint64>>();
     Q_EMIT jumpTo(span.first, span.second);
+}
+
+void EntityPanel::showMenu(const QPoint &pos)
+{
+    // Merging needs two or more rows of one type that are entities.
+    QList<QTreeWidgetItem *> rows;
+    for (QTreeWidgetItem *item : m_tree->selectedItems()) {
+        if (!item->data(NameColumn, EntityRole).toString().isEmpty())
+            rows.append(item);
+    }
+    QMenu menu(this);
+    QAction *merge = menu.addAction(tr("Merge Into “%1”").arg(rows.isEmpty() ? QString() : rows.first()->text(NameColumn)));
+    merge->setEnabled(rows.size() >= 2 && std::all_of(rows.cbegin(), rows.cend(), [&](QTreeWidgetItem *r) {
+        return r->parent() == rows.first()->parent();
+    }));
+    if (menu.exec(m_tree->viewport()->mapToGlobal(pos)) != merge)
+        return;
+    const QString into = rows.first()->data(NameColumn, EntityRole).toString();
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        Q_EMIT mergeRequested(into, rows.at(i)->data(NameColumn, EntityRole).toString());
 }
 
 void EntityPanel::applyFilter()

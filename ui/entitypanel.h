@@ -29,10 +29,13 @@ public:
 Q_SIGNALS:
     /// The user asked to see the mention at [start, end) (code points).
     void jumpTo(qint64 start, qint64 end);
+    /// The user asked to make entity @p from part of entity @p into.
+    void mergeRequested(const QString &into, const QString &from);
 
 private:
     void activate(QTreeWidgetItem *item);
     void applyFilter();
+    void showMenu(const QPoint &pos);
 
     const AnnotationSet *m_set;
     QLineEdit *m_filter;

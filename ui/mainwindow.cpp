@@ -5,10 +5,12 @@
 #include "articleview.h"
 #include "backgroundrecognition.h"
 #include "entitypanel.h"
+#include "findbar.h"
 #include "legendwidget.h"
 #include "overviewruler.h"
 #include "model/selectionsnap.h"
 #include "quotelist.h"
+#include "statisticsview.h"
 #include "recognition/suggestionmerger.h"
 #include "settings.h"
 #include "storage/recoverystore.h"
@@ -34,6 +36,8 @@
 #include <QVBoxLayout>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QTimer>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -48,22 +52,49 @@ MainWindow::MainWindow(QWidget *parent)
     , m_view(new ArticleView(m_repository, this))
     , m_legend(new LegendWidget(this))
     , m_ruler(new OverviewRuler(m_set, this))
+    , m_findBar(new FindBar(m_view, this))
     , m_statusLabel(new QLabel(this))
     , m_recognition(new BackgroundRecognition(this))
     , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
+    , m_watcher(new QFileSystemWatcher(this))
 {
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        // Editors and QSaveFile replace files: wait for the writer to finish.
+        QTimer::singleShot(300, this, [this, path] { fileChangedOnDisk(path); });
+    });
     auto *central = new QWidget(this);
-    auto *centralLayout = new QHBoxLayout(central);
+    auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
-    centralLayout->addWidget(m_view);
-    centralLayout->addWidget(m_ruler);
+    auto *textRow = new QHBoxLayout;
+    textRow->setSpacing(0);
+    textRow->addWidget(m_view);
+    textRow->addWidget(m_ruler);
+    centralLayout->addLayout(textRow, 1);
+    centralLayout->addWidget(m_findBar);
+    m_findBar->hide();
     setCentralWidget(central);
+    connect(m_findBar, &FindBar::closed, m_view, [this] { m_view->setFocus(); });
+    connect(m_findBar, &FindBar::tagAllRequested, this, [this](const QString &type) {
+        if (m_findBar->findNext(true))
+            tagAllOccurrences(type);
+    });
     connect(m_ruler, &OverviewRuler::jumpTo, this, [this](qint64 offset) {
         m_view->moveCursorTo(offset);
         m_view->centerCursor();
     });
     m_view->setToolTipProvider([this](qint64 offset) { return describe(offset); });
+    // The same commands from a context menu, on what was clicked.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QTextCursor clicked = m_view->cursorForPosition(pos);
+        const QTextCursor selection = m_view->textCursor();
+        if (!selection.hasSelection() || clicked.position() < selection.selectionStart() || clicked.position() > selection.selectionEnd())
+            m_view->setTextCursor(clicked);
+        QMenu menu(this);
+        menu.addActions(m_annotateMenu->actions());
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
@@ -165,6 +196,8 @@ void MainWindow::createActions()
         });
     }
     viewMenu->addSeparator();
+    viewMenu->addAction(tr("&Statistics…"), this, &MainWindow::showStatistics);
+    viewMenu->addSeparator();
     m_viewMenu = viewMenu;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -204,8 +237,12 @@ void MainWindow::createEditActions()
     m_historyMenu = edit->addMenu(tr("&History"));
     connect(m_set, &AnnotationSet::historyChanged, this, &MainWindow::updateHistoryMenu);
     updateHistoryMenu();
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find…"), this, [this] { m_findBar->activate(); });
+    find->setShortcut(QKeySequence::Find);
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
+    m_annotateMenu = annotate;
     const QStringList types = AnnotationStyle::builtInTypes();
     for (int i = 0; i < types.size(); ++i) {
         const QString type = types.at(i);
@@ -213,7 +250,16 @@ void MainWindow::createEditActions()
     }
     annotate->addSeparator();
     viewAction(annotate, tr("&Delete Annotation"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
+    QMenu *everywhere = annotate->addMenu(tr("All &Occurrences"));
+    for (int i = 0; i < types.size(); ++i) {
+        const QString type = types.at(i);
+        viewAction(everywhere, tr("Tag Every Occurrence as %1").arg(type), QKeySequence(Qt::CTRL | (Qt::Key_1 + i)),
+                   [this, type] { tagAllOccurrences(type); });
+    }
+    viewAction(everywhere, tr("Delete Every Occurrence"), QKeySequence(Qt::SHIFT | Qt::Key_Delete), [this] { deleteAllOccurrences(); });
     viewAction(annotate, tr("Edit A&ttributes…"), QKeySequence(Qt::Key_F2), [this] { editAttributes(); });
+    viewAction(annotate, tr("&Link to Speaker or Event…"), QKeySequence(Qt::Key_L), [this] { chooseLink(); });
+    viewAction(annotate, tr("S&plit Off as a New Speaker or Event"), QKeySequence(Qt::SHIFT | Qt::Key_L), [this] { splitOff(); });
     QMenu *bounds = annotate->addMenu(tr("&Move Boundary"));
     struct Move {
         QString text;
@@ -249,6 +295,10 @@ void MainWindow::createEditActions()
             setStatusOfAll(a->type, Status::Rejected);
     });
     rejectType->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    viewAction(annotate, tr("Accept All Suggestions With This Text"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
+               [this] { setStatusOfSameText(Status::Accepted); });
+    viewAction(annotate, tr("Reject All Suggestions With This Text"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+               [this] { setStatusOfSameText(Status::Rejected); });
     QMenu *acceptAll = annotate->addMenu(tr("Accept All Suggested"));
     QMenu *rejectAll = annotate->addMenu(tr("Reject All Suggested"));
     for (const QString &type : types) {
@@ -312,9 +362,20 @@ void MainWindow::createPanels()
     addDockWidget(Qt::RightDockWidgetArea, quotes);
     resizeDocks({entities, quotes}, {340, 340}, Qt::Horizontal);
     connect(m_entityPanel, &EntityPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(m_entityPanel, &EntityPanel::mergeRequested, this, &MainWindow::mergeEntities);
     connect(m_quoteList, &QuoteList::jumpTo, this, &MainWindow::jumpTo);
     m_viewMenu->addAction(entities->toggleViewAction());
     m_viewMenu->addAction(quotes->toggleViewAction());
+}
+
+void MainWindow::showStatistics()
+{
+    auto *window = new StatisticsView(m_set, this);
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(tr("Statistics — %1").arg(m_document.name()));
+    window->resize(900, 460);
+    window->show();
 }
 
 void MainWindow::jumpTo(qint64 start, qint64 end)
@@ -455,6 +516,146 @@ QString countryName(const QString &code)
 
 } // namespace
 
+QString MainWindow::choose(const QString &title, const QString &placeholder, const QList<QPair<QString, QString>> &items,
+                          const QString &current)
+{
+    if (m_chooser)
+        return m_chooser(title, items);
+    QDialog dialog(this);
+    dialog.setWindowTitle(title);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *filter = new QLineEdit(&dialog);
+    filter->setPlaceholderText(placeholder);
+    auto *list = new QListWidget(&dialog);
+    for (const auto &[label, value] : items) {
+        auto *item = new QListWidgetItem(label, list);
+        item->setData(Qt::UserRole, value);
+        if (value == current)
+            list->setCurrentItem(item);
+    }
+    if (!list->currentItem() && list->count())
+        list->setCurrentRow(0);
+    connect(filter, &QLineEdit::textChanged, list, [list](const QString &needle) {
+        QListWidgetItem *first = nullptr;
+        for (int i = 0; i < list->count(); ++i) {
+            QListWidgetItem *item = list->item(i);
+            const bool match = item->text().contains(needle, Qt::CaseInsensitive);
+            item->setHidden(!match);
+            if (match && !first)
+                first = item;
+        }
+        if (first)
+            list->setCurrentItem(first);
+    });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
+    connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
+    layout->addWidget(filter);
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    filter->setFocus();
+    dialog.resize(420, 480);
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem() || list->currentItem()->isHidden())
+        return QString();
+    return list->currentItem()->data(Qt::UserRole).toString();
+}
+
+void MainWindow::linkTo(const QString &entityId)
+{
+    const auto current = currentAnnotation();
+    const Entity *target = m_set->entity(entityId);
+    if (!current || !target)
+        return;
+    Annotation a = *current;
+    if (a.type == Types::Quote) {
+        if (target->type != Types::Speaker)
+            return;
+        a.saidBy = entityId;
+        a.status = Status::Accepted;
+        m_set->updateAnnotation(a, tr("Attribute quote to %1").arg(target->name));
+        return;
+    }
+    if (target->type != a.type)
+        return;
+    a.entity = entityId;
+    a.status = Status::Accepted;
+    m_set->updateAnnotation(a, tr("Link “%1” to %2").arg(a.text.left(40), target->name));
+}
+
+void MainWindow::chooseLink()
+{
+    const auto current = currentAnnotation();
+    if (!current || (current->type != Types::Quote && current->type != Types::Speaker && current->type != Types::Event)) {
+        statusBar()->showMessage(tr("Put the cursor on a quote, a speaker or an event first."), 4000);
+        return;
+    }
+    const QString type = current->type == Types::Quote ? Types::Speaker : current->type;
+    QList<QPair<QString, QString>> items;
+    for (const Entity &e : m_set->entities()) {
+        if (e.type != type)
+            continue;
+        const auto mentions = m_set->mentionsOf(e.id);
+        QString label = e.name.isEmpty() ? (mentions.isEmpty() ? e.id : mentions.first().text) : e.name;
+        if (!mentions.isEmpty())
+            label += mentions.size() == 1 ? tr(" (1 mention)") : tr(" (%1 mentions)").arg(mentions.size());
+        items.append({label, e.id});
+    }
+    if (items.isEmpty()) {
+        statusBar()->showMessage(tr("There is no %1 to link to yet.").arg(type), 4000);
+        return;
+    }
+    const QString title = current->type == Types::Quote ? tr("Who said “%1”?").arg(current->text.left(40))
+                                                        : tr("Link “%1” to").arg(current->text);
+    const QString chosen = choose(title, tr("Type a name"), items, current->type == Types::Quote ? current->saidBy : current->entity);
+    if (!chosen.isEmpty())
+        linkTo(chosen);
+}
+
+void MainWindow::splitOff()
+{
+    const auto current = currentAnnotation();
+    if (!current || (current->type != Types::Speaker && current->type != Types::Event))
+        return;
+    Entity e;
+    e.id = m_set->newEntityId();
+    e.type = current->type;
+    e.name = current->text;
+    Annotation a = *current;
+    a.entity = e.id;
+    a.status = Status::Accepted;
+    AnnotationEdit edit;
+    edit.text = tr("Split “%1” off as its own %2").arg(a.text.left(40), a.type);
+    edit.add(e);
+    edit.change(*current, a);
+    m_set->apply(edit);
+}
+
+void MainWindow::mergeEntities(const QString &into, const QString &from)
+{
+    const Entity *target = m_set->entity(into);
+    const Entity *gone = m_set->entity(from);
+    if (!target || !gone || into == from || target->type != gone->type)
+        return;
+    // Every mention and every quote of the merged entity moves over, and the
+    // entity itself goes: one step, undone as one.
+    AnnotationEdit edit;
+    edit.text = tr("Merge %1 into %2").arg(gone->name, target->name);
+    for (const Annotation &m : m_set->mentionsOf(from)) {
+        Annotation moved = m;
+        moved.entity = into;
+        edit.change(m, moved);
+    }
+    for (const Annotation &q : m_set->quotesOf(from)) {
+        Annotation moved = q;
+        moved.saidBy = into;
+        edit.change(q, moved);
+    }
+    edit.remove(*gone);
+    m_set->apply(edit);
+}
+
 void MainWindow::editAttributes()
 {
     const auto current = currentAnnotation();
@@ -464,46 +665,17 @@ void MainWindow::editAttributes()
     }
     if (current->type == Types::Country) {
         // A searchable list of the countries Qt knows, by name and code.
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Country of “%1”").arg(current->text));
-        auto *layout = new QVBoxLayout(&dialog);
-        auto *filter = new QLineEdit(&dialog);
-        filter->setPlaceholderText(tr("Type a name or an ISO code"));
-        auto *list = new QListWidget(&dialog);
+        QList<QPair<QString, QString>> items;
         for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
             const QString code = QLocale::territoryToCode(QLocale::Territory(t));
-            if (code.size() != 2 || !code.at(0).isLetter())
-                continue;
-            auto *item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(code, QLocale::territoryToString(QLocale::Territory(t))), list);
-            item->setData(Qt::UserRole, code);
-            if (code == current->attributes.value(Attr::Code))
-                list->setCurrentItem(item);
+            if (code.size() == 2 && code.at(0).isLetter())
+                items.append({QStringLiteral("%1 — %2").arg(code, QLocale::territoryToString(QLocale::Territory(t))), code});
         }
-        list->sortItems();
-        connect(filter, &QLineEdit::textChanged, list, [list](const QString &needle) {
-            QListWidgetItem *first = nullptr;
-            for (int i = 0; i < list->count(); ++i) {
-                QListWidgetItem *item = list->item(i);
-                const bool match = item->text().contains(needle, Qt::CaseInsensitive);
-                item->setHidden(!match);
-                if (match && !first)
-                    first = item;
-            }
-            if (first)
-                list->setCurrentItem(first);
-        });
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
-        connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
-        layout->addWidget(filter);
-        layout->addWidget(list);
-        layout->addWidget(buttons);
-        filter->setFocus();
-        dialog.resize(380, 480);
-        if (dialog.exec() == QDialog::Accepted && list->currentItem())
-            setAttribute(Attr::Code, list->currentItem()->data(Qt::UserRole).toString());
+        std::sort(items.begin(), items.end());
+        const QString code = choose(tr("Country of “%1”").arg(current->text), tr("Type a name or an ISO code"), items,
+                                    current->attributes.value(Attr::Code));
+        if (!code.isEmpty())
+            setAttribute(Attr::Code, code);
         return;
     }
     const QString key = current->type == Types::Speaker ? Attr::Role : current->type == Types::Event ? Attr::Time : QString();
@@ -561,6 +733,159 @@ QString MainWindow::describe(qint64 offset) const
         parts.append(line);
     });
     return parts.join(QStringLiteral("<hr>"));
+}
+
+void MainWindow::watchFiles()
+{
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (m_document.path().isEmpty())
+        return;
+    const QString sidecar = SidecarStore::sidecarPath(m_document.path());
+    m_sidecarStamp = QFileInfo(sidecar).lastModified();
+    m_watcher->addPath(m_document.path());
+    if (QFileInfo::exists(sidecar))
+        m_watcher->addPath(sidecar);
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    if (m_askingReload || m_document.path().isEmpty())
+        return;
+    const QString sidecar = SidecarStore::sidecarPath(m_document.path());
+    // A replaced file drops out of the watcher: watch it again.
+    if (QFileInfo::exists(path) && !m_watcher->files().contains(path))
+        m_watcher->addPath(path);
+    if (path == m_document.path()) {
+        QString error;
+        const std::optional<Document> changed = Document::load(path, &error);
+        if (changed && changed->sha256() == m_document.sha256())
+            return; // touched, not changed
+        m_askingReload = true;
+        const auto answer = ask(QMessageBox::Question, tr("Article Changed on Disk"),
+                                tr("%1 was changed by another program. Reload it? The annotations, including your "
+                                   "unsaved edits, are placed again in the new text.")
+                                    .arg(m_document.name()),
+                                QMessageBox::Yes | QMessageBox::No);
+        m_askingReload = false;
+        if (answer != QMessageBox::Yes || !changed)
+            return;
+        // Unsaved edits travel through the recovery file, which is
+        // re-anchored to the new text like a sidecar.
+        const bool modified = !m_set->isClean();
+        if (modified) {
+            QString why;
+            if (!RecoveryStore::write(m_document, *m_set, &why)) {
+                ask(QMessageBox::Critical, tr("Cannot Reload"), why);
+                return;
+            }
+        }
+        showArticle(*changed, modified);
+        return;
+    }
+    if (path == sidecar) {
+        if (QFileInfo(sidecar).lastModified() == m_sidecarStamp)
+            return; // our own save
+        m_askingReload = true;
+        const QString text = m_set->isClean()
+            ? tr("The annotations of %1 were changed by another program. Load them?").arg(m_document.name())
+            : tr("The annotations of %1 were changed by another program. Load them and discard your unsaved edits?")
+                  .arg(m_document.name());
+        const auto answer = ask(QMessageBox::Question, tr("Annotations Changed on Disk"), text, QMessageBox::Yes | QMessageBox::No);
+        m_askingReload = false;
+        if (answer != QMessageBox::Yes) {
+            m_sidecarStamp = QFileInfo(sidecar).lastModified(); // asked once per change
+            return;
+        }
+        RecoveryStore::discard(m_document.path());
+        m_set->clear(); // no question about unsaved edits: the user just chose
+        showArticle(m_document, false);
+    }
+}
+
+void MainWindow::tagAllOccurrences(const QString &type)
+{
+    const auto current = currentAnnotation();
+    QString needle;
+    if (current && (!m_view->hasSelection() || (current->start == m_view->selectionStart() && current->end == m_view->selectionEnd()))) {
+        needle = current->text;
+    } else {
+        const TextOffsets &offsets = m_document.offsets();
+        const auto span = snapSelection(m_document.text(), offsets.toUtf16(m_view->selectionStart()),
+                                        offsets.toUtf16(m_view->selectionEnd()), type);
+        if (span)
+            needle = m_document.text().mid(span->start, span->end - span->start);
+    }
+    if (needle.isEmpty()) {
+        statusBar()->showMessage(tr("Select a word or a phrase first."), 4000);
+        return;
+    }
+    const QString &text = m_document.text();
+    const TextOffsets &offsets = m_document.offsets();
+    AnnotationEdit edit;
+    int count = 0;
+    for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size())) {
+        const qsizetype end = at + needle.size();
+        // Whole words only: "Chile" is not in "Chilean".
+        if ((at > 0 && text.at(at - 1).isLetterOrNumber()) || (end < text.size() && text.at(end).isLetterOrNumber()))
+            continue;
+        const qint64 start = offsets.toCodePoint(at), stop = offsets.toCodePoint(end);
+        bool handled = false;
+        m_set->forEachIn(start, stop, [&](const Annotation &o) {
+            if (handled || o.start != start || o.end != stop || o.status == Status::Rejected)
+                return;
+            if (o.type == type && o.status == Status::Accepted) {
+                handled = true;
+                return;
+            }
+            if (o.type == type || (current && o.type == current->type)) {
+                Annotation changed = o;
+                if (changed.type != type) {
+                    changed.type = type;
+                    changed.entity.clear();
+                    changed.saidBy.clear();
+                    changed.attributes.clear();
+                }
+                changed.status = Status::Accepted;
+                edit.change(o, changed);
+                handled = true;
+                ++count;
+            }
+        });
+        if (handled)
+            continue;
+        Annotation a;
+        a.id = m_set->newAnnotationId();
+        a.type = type;
+        a.start = start;
+        a.end = stop;
+        a.text = needle;
+        if (current && current->type == type)
+            a.attributes = current->attributes; // the same country code for every "Chile"
+        edit.add(a);
+        ++count;
+    }
+    if (edit.isEmpty()) {
+        statusBar()->showMessage(tr("Every occurrence is already a %1.").arg(type), 4000);
+        return;
+    }
+    edit.text = tr("Tag every “%1” as %2").arg(needle.left(40), type);
+    m_set->apply(edit);
+    statusBar()->showMessage(tr("%1 occurrences of “%2” are now %3.").arg(count).arg(needle.left(40), type), 6000);
+}
+
+void MainWindow::deleteAllOccurrences()
+{
+    const auto current = currentAnnotation();
+    if (!current)
+        return;
+    AnnotationEdit edit;
+    for (const Annotation &a : m_set->ofType(current->type)) {
+        if (a.text == current->text && a.status != Status::Rejected)
+            edit.remove(a);
+    }
+    edit.text = tr("Delete every %1 “%2”").arg(current->type, current->text.left(40));
+    m_set->apply(edit);
 }
 
 void MainWindow::setCurrentStatus(Status status)
@@ -623,6 +948,20 @@ void MainWindow::setStatusOfAll(const QString &type, Status status)
         return;
     const QString what = type.isEmpty() ? tr("all suggestions") : tr("all %1 suggestions").arg(type);
     m_set->setStatus(ids, status, (status == Status::Accepted ? tr("Accept %1") : tr("Reject %1")).arg(what));
+}
+
+void MainWindow::setStatusOfSameText(Status status)
+{
+    const auto current = currentAnnotation();
+    if (!current)
+        return;
+    QStringList ids;
+    for (const Annotation &a : m_set->ofType(current->type)) {
+        if (a.text == current->text && (a.status == Status::Suggested || a.id == current->id))
+            ids.append(a.id);
+    }
+    m_set->setStatus(ids, status,
+                     (status == Status::Accepted ? tr("Accept every %1 “%2”") : tr("Reject every %1 “%2”")).arg(current->type, current->text.left(40)));
 }
 
 QList<QPair<QString, QString>> MainWindow::shortcuts() const
@@ -723,6 +1062,11 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::openDocument(const Document &document)
 {
+    showArticle(document, false);
+}
+
+void MainWindow::showArticle(const Document &document, bool restoreSilently)
+{
     m_recognition->cancel();
     // Detach the highlighter while the set is replaced: the new annotations
     // belong to the new text, which the view does not show yet.
@@ -775,7 +1119,7 @@ void MainWindow::openDocument(const Document &document)
     }
     bool restored = false;
     if (recovered.status == SidecarStore::LoadStatus::Loaded || recovered.status == SidecarStore::LoadStatus::Reanchored) {
-        const auto answer = ask(QMessageBox::Question, tr("Restore Unsaved Edits?"),
+        const auto answer = restoreSilently ? QMessageBox::Yes : ask(QMessageBox::Question, tr("Restore Unsaved Edits?"),
                                 tr("%1 has annotation edits that were never saved (last kept %2), probably because the "
                                    "program stopped unexpectedly. Restore them?")
                                     .arg(m_document.name(), QLocale().toString(recoveredAt, QLocale::ShortFormat)),
@@ -791,6 +1135,7 @@ void MainWindow::openDocument(const Document &document)
     }
     m_ruler->setLength(m_document.length());
     m_view->showDocument(m_document, m_set);
+    watchFiles();
     updateTitle();
     updateStatus();
     if (loaded.status == SidecarStore::LoadStatus::None && !restored && Settings().annotateNewArticles())
@@ -893,6 +1238,7 @@ bool MainWindow::save()
     m_sidecarInvalid = false;
     m_sidecarError.clear();
     m_set->setClean();
+    watchFiles();
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(sidecar)), 5000);
     return true;
 }

@@ -5,12 +5,14 @@
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QMessageBox>
 
 #include <functional>
 
 class QActionGroup;
+class QFileSystemWatcher;
 class QLabel;
 class QMenu;
 
@@ -20,6 +22,7 @@ class ArticleView;
 class Autosaver;
 class BackgroundRecognition;
 class EntityPanel;
+class FindBar;
 class LegendWidget;
 class OverviewRuler;
 class QuoteList;
@@ -76,15 +79,35 @@ public:
     /// Sets attribute @p key of the annotation under the cursor (a country's
     /// ISO code, a speaker's role); an empty value removes it.
     void setAttribute(const QString &key, const QString &value);
+    /// Links the current mention to entity @p entityId, or attributes the
+    /// current quote to that speaker.
+    void linkTo(const QString &entityId);
+    /// Gives the current mention an entity of its own.
+    void splitOff();
+    /// Moves every mention and quote of entity @p from to @p into and
+    /// removes @p from, in one step.
+    void mergeEntities(const QString &into, const QString &from);
+    /// Picks from a searchable list; tests replace the dialog.
+    using Chooser = std::function<QString(const QString &title, const QList<QPair<QString, QString>> &items)>;
+    void setChooser(Chooser chooser) { m_chooser = std::move(chooser); }
     /// Asks for the attribute that matters for the current annotation's type.
     void editAttributes();
     /// Rich text describing what is at @p offset: types, codes, and for a
     /// speaker its mentions and quotes.
     QString describe(qint64 offset) const;
+    /// Makes every occurrence of the current annotation's (or the
+    /// selection's) text a @p type annotation, retagging the ones already
+    /// tagged, in one step.
+    void tagAllOccurrences(const QString &type);
+    /// Removes every annotation with the current annotation's text and type.
+    void deleteAllOccurrences();
     /// Selects the next (or previous) suggestion after the cursor, wrapping.
     bool gotoSuggestion(bool forward);
     /// Accepts or rejects every suggestion of @p type (all types when empty).
     void setStatusOfAll(const QString &type, Status status);
+    /// Accepts or rejects every suggestion with the current annotation's
+    /// text and type.
+    void setStatusOfSameText(Status status);
     /// The annotation the next correction applies to: the one whose span is
     /// selected, or the innermost one under the cursor.
     std::optional<Annotation> currentAnnotation() const;
@@ -97,6 +120,9 @@ public:
     Autosaver *autosaver() const { return m_autosaver; }
     QuoteList *quoteList() const { return m_quoteList; }
     OverviewRuler *overviewRuler() const { return m_ruler; }
+    FindBar *findBar() const { return m_findBar; }
+    /// Opens the statistics chart window.
+    void showStatistics();
     /// The text of the keyboard shortcuts help: action, shortcut.
     QList<QPair<QString, QString>> shortcuts() const;
     /// True while the recognisers are still working on the article.
@@ -117,6 +143,14 @@ private:
     void updateHistoryMenu();
     void showShortcuts();
     void jumpTo(qint64 start, qint64 end);
+    void watchFiles();
+    void chooseLink();
+    QString choose(const QString &title, const QString &placeholder, const QList<QPair<QString, QString>> &items,
+                   const QString &current);
+    void fileChangedOnDisk(const QString &path);
+    /// Opens @p document; with @p restoreSilently a recovery file is taken
+    /// without asking (a reload the user asked for).
+    void showArticle(const Document &document, bool restoreSilently);
     /// An action with a plain key that must only fire in the article view,
     /// so typing in a filter field is not taken for a command.
     QAction *viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot);
@@ -137,6 +171,7 @@ private:
     ArticleView *m_view;
     LegendWidget *m_legend;
     OverviewRuler *m_ruler;
+    FindBar *m_findBar;
     QLabel *m_statusLabel;
     BackgroundRecognition *m_recognition;
     Autosaver *m_autosaver;
@@ -145,6 +180,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_historyMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_annotateMenu = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     EntityPanel *m_entityPanel = nullptr;
@@ -153,7 +189,11 @@ private:
     /// The existing sidecar could not be read: saving over it needs consent.
     bool m_sidecarInvalid = false;
     QString m_sidecarError;
+    QFileSystemWatcher *m_watcher;
+    QDateTime m_sidecarStamp; ///< modification time of the sidecar as last read or written
+    bool m_askingReload = false;
     Prompter m_prompter;
+    Chooser m_chooser;
 };
 
 } // namespace annotator

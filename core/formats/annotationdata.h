@@ -2,6 +2,7 @@
 
 #include "model/annotation.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -19,7 +20,24 @@ struct AnnotationData {
     /// The annotations an export writes: all but rejected suggestions (those
     /// only live in the sidecar, so a re-run never brings them back).
     QList<Annotation> exported() const;
+    /// Linear search; exporters use EntityIndex for many look-ups.
     const Entity *entity(const QString &id) const;
+};
+
+/// Entities by id, for exporters that look up every mention's entity.
+class EntityIndex
+{
+public:
+    explicit EntityIndex(const QList<Entity> &entities)
+    {
+        m_index.reserve(entities.size());
+        for (const Entity &e : entities)
+            m_index.insert(e.id, &e);
+    }
+    const Entity *find(const QString &id) const { return m_index.value(id, nullptr); }
+
+private:
+    QHash<QString, const Entity *> m_index;
 };
 
 /// One problem found while importing: the line (or record) of the imported

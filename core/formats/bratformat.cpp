@@ -108,37 +108,104 @@ bool breakBetween(const std::vector<qint64> &breaks, qint64 from, qint64 to)
     return it != breaks.end() && *it < to;
 }
 
-// The speaker mention an R line points to: the nearest mention in the
-// quote's paragraph (after the quote on a tie, where news puts the
-// attribution), else the nearest one anywhere.
-const Annotation *saidByMention(const Annotation &quote, const QList<const Annotation *> &mentions, const std::vector<qint64> &breaks)
+bool sentenceBreakIn(const QString &gap)
 {
-    const Annotation *best = nullptr;
-    bool bestSame = false;
-    qint64 bestDistance = 0;
-    bool bestAfter = false;
-    for (const Annotation *m : mentions) {
-        const bool after = m->start >= quote.end;
-        const qint64 distance = after ? m->start - quote.end : (m->end <= quote.start ? quote.start - m->end : 0);
-        const bool same = after ? !breakBetween(breaks, quote.end, m->start) : !breakBetween(breaks, m->end, quote.start);
-        bool better = !best;
-        if (best) {
-            if (same != bestSame)
-                better = same;
-            else if (distance != bestDistance)
-                better = distance < bestDistance;
-            else
-                better = after && !bestAfter;
-        }
-        if (better) {
-            best = m;
-            bestSame = same;
-            bestDistance = distance;
-            bestAfter = after;
+    for (qsizetype i = 0; i + 1 < gap.size(); ++i) {
+        const QChar c = gap.at(i);
+        if ((c == u'.' || c == u'!' || c == u'?') && gap.at(i + 1).isSpace())
+            return true;
+    }
+    return false;
+}
+
+// The speaker mention an R line points to, as gold files choose it: the
+// nearest mention in the quote's sentence, else in its paragraph (after the
+// quote on a tie, where news puts the attribution); a paragraph of a quote
+// that runs on into the next paragraph takes the mention of the paragraph
+// where it ends; else the nearest mention anywhere.
+class SaidByChooser
+{
+public:
+    SaidByChooser(const Document &doc, const QList<Annotation> &list, const QHash<QString, QList<const Annotation *>> &mentions)
+        : m_doc(doc)
+        , m_mentions(mentions)
+        , m_breaks(lineBreaks(doc.text()))
+    {
+        for (const Annotation &a : list) {
+            if (!a.saidBy.isEmpty())
+                m_quotes[a.saidBy].append(&a);
         }
     }
-    return best;
-}
+
+    const Annotation *choose(const Annotation &quote) const
+    {
+        const Annotation *nearest = nullptr;
+        if (const Annotation *m = local(quote, &nearest))
+            return m;
+        // A quote running over several paragraphs is attributed where the
+        // attribution stands: follow it forwards, then backwards.
+        const QList<const Annotation *> quotes = m_quotes.value(quote.saidBy);
+        const qsizetype at = quotes.indexOf(&quote);
+        for (qsizetype k = at; k >= 0 && k + 1 < quotes.size() && runsOn(*quotes[k], *quotes[k + 1]); ++k) {
+            if (const Annotation *m = local(*quotes[k + 1], nullptr))
+                return m;
+        }
+        for (qsizetype k = at; k > 0 && runsOn(*quotes[k - 1], *quotes[k]); --k) {
+            if (const Annotation *m = local(*quotes[k - 1], nullptr))
+                return m;
+        }
+        return nearest;
+    }
+
+private:
+    // The nearest mention in the quote's sentence, else its paragraph; the
+    // nearest anywhere goes to @p nearest.
+    const Annotation *local(const Annotation &quote, const Annotation **nearest) const
+    {
+        const Annotation *best = nullptr;
+        int bestLevel = 3;
+        qint64 bestDistance = 0;
+        bool bestAfter = false;
+        for (const Annotation *m : m_mentions.value(quote.saidBy)) {
+            const bool after = m->start >= quote.end;
+            const qint64 from = after ? quote.end : m->end;
+            const qint64 to = after ? m->start : quote.start;
+            const qint64 distance = std::max<qint64>(0, to - from);
+            int level = 2; // elsewhere
+            if (!breakBetween(m_breaks, from, to))
+                level = sentenceBreakIn(m_doc.slice(from, to)) ? 1 : 0;
+            const bool better = !best || level < bestLevel
+                || (level == bestLevel && (distance < bestDistance || (distance == bestDistance && after && !bestAfter)));
+            if (better) {
+                best = m;
+                bestLevel = level;
+                bestDistance = distance;
+                bestAfter = after;
+            }
+        }
+        if (nearest)
+            *nearest = best;
+        return best && bestLevel < 2 ? best : nullptr;
+    }
+
+    // Whether quote @p b continues quote @p a in the next paragraph: only
+    // line breaks, spaces and quotation marks lie between them.
+    bool runsOn(const Annotation &a, const Annotation &b) const
+    {
+        if (b.start < a.end || !breakBetween(m_breaks, a.end, b.start))
+            return false;
+        for (const QChar c : m_doc.slice(a.end, b.start)) {
+            if (!c.isSpace() && c != u'"' && c != u'\x201C' && c != u'\x2018' && c != u'\'' && c != u'\x201D' && c != u'\x2019')
+                return false;
+        }
+        return true;
+    }
+
+    const Document &m_doc;
+    const QHash<QString, QList<const Annotation *>> &m_mentions;
+    std::vector<qint64> m_breaks;
+    QHash<QString, QList<const Annotation *>> m_quotes; // in position order
+};
 
 int typeRank(const QString &type)
 {
@@ -201,7 +268,6 @@ ExportResult BratFormat::write(const Document &doc, const AnnotationData &data)
 {
     ExportResult result;
     const QList<Annotation> list = data.exported();
-    const std::vector<qint64> breaks = lineBreaks(doc.text());
     QHash<QString, QString> tIds;
     QHash<QString, QList<const Annotation *>> mentions; // by entity id, in position order
     QString out;
@@ -251,10 +317,11 @@ ExportResult BratFormat::write(const Document &doc, const AnnotationData &data)
         out += u'\n';
     }
     int r = 0;
+    const SaidByChooser chooser(doc, list, mentions);
     for (const Annotation &a : list) {
         if (a.saidBy.isEmpty())
             continue;
-        const Annotation *m = saidByMention(a, mentions.value(a.saidBy), breaks);
+        const Annotation *m = chooser.choose(a);
         if (!m) {
             result.warnings.append(QStringLiteral("the quote \"%1\" at %2-%3 is attributed to a speaker with no mention; brat cannot hold that link")
                                        .arg(a.text)
@@ -288,8 +355,9 @@ ExportResult BratFormat::write(const Document &doc, const AnnotationData &data)
                 attribute(it.key(), id, it.value());
         }
     }
+    const EntityIndex entities(data.entities);
     for (const QString &e : std::as_const(entityOrder)) {
-        const Entity *entity = data.entity(e);
+        const Entity *entity = entities.find(e);
         if (!entity)
             continue;
         const auto &ms = mentions[e];

@@ -28,6 +28,7 @@ QHash<QString, QString> loadNames()
         {u"FM", u"Micronesia"}, {u"PS", u"Palestine"}, {u"XK", u"Kosovo"}, {u"US", u"United States"},
         {u"GB", u"United Kingdom"}, {u"CN", u"China"}, {u"KP", u"North Korea"}, {u"KR", u"South Korea"},
         {u"TW", u"Taiwan"}, {u"IR", u"Iran"}, {u"SY", u"Syria"}, {u"VN", u"Vietnam"},
+        {u"TR", u"Turkey"}, {u"CZ", u"Czech Republic"}, {u"CV", u"Cape Verde"}, {u"LA", u"Laos"},
     };
     for (const auto &pair : shortForms)
         names.insert(QString::fromUtf16(pair[0]), QString::fromUtf16(pair[1]));

@@ -23,8 +23,9 @@ ExportResult CsvFormat::write(const Document &doc, const AnnotationData &data)
 {
     ExportResult result;
     QString out = QStringLiteral("type,start,end,text,entity,attributes,status\r\n");
+    const EntityIndex entities(data.entities);
     auto nameOf = [&](const QString &id) {
-        const Entity *e = data.entity(id);
+        const Entity *e = entities.find(id);
         return e ? (e->name.isEmpty() ? e->id : e->name) : id;
     };
     for (const Annotation &a : data.exported()) {
@@ -34,7 +35,7 @@ ExportResult CsvFormat::write(const Document &doc, const AnnotationData &data)
         for (auto it = a.attributes.cbegin(); it != a.attributes.cend(); ++it)
             attributes.append(it.key() + u'=' + it.value());
         if (!a.entity.isEmpty()) {
-            if (const Entity *e = data.entity(a.entity)) {
+            if (const Entity *e = entities.find(a.entity)) {
                 for (auto it = e->attributes.cbegin(); it != e->attributes.cend(); ++it)
                     attributes.append(QStringLiteral("entity.") + it.key() + u'=' + it.value());
             }

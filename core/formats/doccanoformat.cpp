@@ -272,26 +272,28 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
         }
         a.entity = it.value();
     }
-    for (Entity &entity : result.data.entities) {
-        qsizetype longest = 0;
-        for (const Annotation &a : std::as_const(list)) {
-            if (a.entity == entity.id && a.text.size() > longest) {
-                longest = a.text.size();
-                entity.name = a.text;
-            }
-        }
+    QHash<QString, qsizetype> entityAt;
+    for (qsizetype k = 0; k < result.data.entities.size(); ++k) {
+        entityAt.insert(result.data.entities[k].id, k);
+        result.data.entities[k].name.clear();
+    }
+    for (const Annotation &a : std::as_const(list)) {
+        if (a.entity.isEmpty())
+            continue;
+        Entity &entity = result.data.entities[entityAt.value(a.entity)];
+        if (a.text.size() > entity.name.size())
+            entity.name = a.text;
     }
     for (auto it = info.cbegin(); it != info.cend(); ++it) {
         if (!byId.contains(it.key()))
             continue;
         const QString id = list[byId.value(it.key())].entity;
-        for (Entity &entity : result.data.entities) {
-            if (entity.id == id) {
-                entity.type = it.value().value(QLatin1String("type")).toString(entity.type);
-                entity.name = it.value().value(QLatin1String("name")).toString(entity.name);
-                entity.attributes = mapFrom(it.value().value(QLatin1String("attributes")));
-            }
-        }
+        if (!entityAt.contains(id))
+            continue;
+        Entity &entity = result.data.entities[entityAt.value(id)];
+        entity.type = it.value().value(QLatin1String("type")).toString(entity.type);
+        entity.name = it.value().value(QLatin1String("name")).toString(entity.name);
+        entity.attributes = mapFrom(it.value().value(QLatin1String("attributes")));
     }
     for (const auto &[quote, speaker] : std::as_const(saidBy))
         list[quote].saidBy = list[speaker].entity;

@@ -77,6 +77,16 @@ ExportResult HtmlReport::write(const Document &doc, const AnnotationData &data)
 {
     ExportResult result;
     const QList<Annotation> list = data.exported();
+    const EntityIndex entities(data.entities);
+    // Mentions and quotes of each entity, in one pass.
+    QHash<QString, QList<const Annotation *>> mentionsOf;
+    QHash<QString, QStringList> quotesOf;
+    for (const Annotation &a : list) {
+        if (!a.entity.isEmpty())
+            mentionsOf[a.entity].append(&a);
+        if (!a.saidBy.isEmpty() && a.type == Types::Quote)
+            quotesOf[a.saidBy].append(a.text);
+    }
     const QString title = doc.name().isEmpty() ? QStringLiteral("Article") : doc.name();
     QString out;
     out += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>") + escape(title)
@@ -131,7 +141,7 @@ ExportResult HtmlReport::write(const Document &doc, const AnnotationData &data)
             QString t = a->type;
             if (a->attributes.contains(Attr::Code))
                 t += u' ' + a->attributes.value(Attr::Code);
-            if (const Entity *en = data.entity(a->entity.isEmpty() ? a->saidBy : a->entity))
+            if (const Entity *en = entities.find(a->entity.isEmpty() ? a->saidBy : a->entity))
                 t += QStringLiteral(": ") + en->name;
             titles.append(t);
         }
@@ -146,13 +156,11 @@ ExportResult HtmlReport::write(const Document &doc, const AnnotationData &data)
         if (e.type != Types::Speaker)
             continue;
         QStringList mentions;
-        QStringList quotes;
-        for (const Annotation &a : list) {
-            if (a.entity == e.id && !mentions.contains(a.text))
-                mentions.append(a.text);
-            if (a.saidBy == e.id && a.type == Types::Quote)
-                quotes.append(a.text);
+        for (const Annotation *m : mentionsOf.value(e.id)) {
+            if (!mentions.contains(m->text))
+                mentions.append(m->text);
         }
+        const QStringList quotes = quotesOf.value(e.id);
         if (mentions.isEmpty() && quotes.isEmpty())
             continue;
         anySpeaker = true;
@@ -218,11 +226,11 @@ ExportResult HtmlReport::write(const Document &doc, const AnnotationData &data)
         if (seen.contains(a.entity))
             continue;
         seen.insert(a.entity);
-        const Entity *e = data.entity(a.entity);
+        const Entity *e = entities.find(a.entity);
         QStringList mentions;
-        for (const Annotation &m : list) {
-            if (m.entity == a.entity && !mentions.contains(escape(m.text)))
-                mentions.append(escape(m.text));
+        for (const Annotation *m : mentionsOf.value(a.entity)) {
+            if (!mentions.contains(escape(m->text)))
+                mentions.append(escape(m->text));
         }
         QString item = QStringLiteral("<li><b>") + escape(e ? e->name : a.text) + QStringLiteral("</b>");
         if (e) {

@@ -173,7 +173,13 @@ void EventLexicon::loadTriggerRows(const QList<QStringList> &rows)
             // The verb is the last token of the first word (re-elect -> elect).
             const qsizetype firstWordTokens = tokensOf(forms.first().section(u' ', 0, 0)).size();
             const qsizetype v = firstWordTokens - 1;
-            const bool phrase = words.size() > firstWordTokens;
+            // A particle ("pull out") takes no object between it and the verb:
+            // "pulled the children out" is no withdrawal.
+            const QString lastWord = words.last();
+            const bool particle = words.size() == firstWordTokens + 1
+                && (lastWord == QLatin1StringView("out") || lastWord == QLatin1StringView("off") || lastWord == QLatin1StringView("up")
+                    || lastWord == QLatin1StringView("down"));
+            const bool phrase = words.size() > firstWordTokens && !particle;
             auto with = [&](const QString &form) {
                 QStringList w = words;
                 w[v] = form;

@@ -88,13 +88,17 @@ const WordSet modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "
                          "helicopters", "aircraft", "submarine", "submarines", "dog", "dogs", "ad", "ads", "changer", "defences", "defenses",
                          "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games",
                          "bill", "bills", "legislation", "proposal", "commission", "committee", "board", "monitors", "observers",
-                         "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs"};
+                         "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs", "observation",
+                         "monitoring", "mission", "box", "boxes", "paper", "papers"};
 // What may follow an "ambiguous bare" noun (final, friendly, call): anything
 // else after it makes it an adjective or a verb.
 const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
                              "would", "had", "has", "have", "that", "which", "from", "to", "after", "before", "when", "where", "since",
                              "last", "this", "over", "versus", "vs", "by", "as", "lasted", "ended", "took", "came", "went", "began", "begins",
-                             "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself"};
+                             "started", "starts", "ends", "continued", "resumed", "collapsed", "stalled", "broke", "kicked", "itself",
+                             "erupted", "raged", "intensified", "spread", "flared", "escalated", "subsided", "eased", "stopped",
+                             "continues", "rages", "killed", "left", "north", "south", "east", "west", "may", "might", "could",
+                             "can", "should", "must", "did", "does"};
 const WordSet ordinals = {"first", "second", "third", "fourth", "fifth", "last", "next", "final", "opening", "latest", "new", "major",
                         "big", "surprise", "early", "late", "weekly", "daily", "brief", "lengthy", "upcoming", "second-round"};
 // Cues that make a happening hypothetical, feared, wished or avoided.
@@ -106,7 +110,7 @@ const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
                                 "failed", "fails", "imagine", "escalate", "escalating", "spiral", "spill", "offer",
-                                "offered", "offers", "offering", "become", "becomes", "becoming", "must", "willing", "ready", "discuss",
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
                                 "discussing", "push", "pushing", "pushed", "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim",
                                 "aims", "aiming", "broker", "brokering", "secure", "securing", "reach", "reaching"};
 // Cues that say nothing about a happening named by a definite noun phrase:
@@ -118,7 +122,7 @@ const WordSet prospectiveCues = {"if", "unless", "whether", "consider", "conside
                                  "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim", "aims", "aiming", "broker", "brokering",
                                  "secure", "securing", "reach", "reaching", "fail", "failed", "fails", "refuse", "refused", "refuses",
                                  "refusing", "avoid", "avoided", "avoiding", "prevent", "prevented", "preventing", "escalate",
-                                 "escalating"};
+                                 "escalating", "oppose", "opposed", "opposes", "opposing"};
 const WordSet negations = {"not", "never", "no", "nor", "neither", "cannot"};
 const WordSet clauseWords = {"but", "while", "although", "though", "because", "whereas", "when", "which", "who", "where", "and", "as",
                            "after", "before", "since", "until"};
@@ -163,6 +167,8 @@ const WordSet kArgumentPrepositions = {"of", "on", "against", "in", "into", "wit
 const WordSet kAnd = {"and"};
 const WordSet kNo = {"no"};
 const WordSet kAny = {"any"};
+const WordSet kAt = {"at"};
+const WordSet kBeForms = {"is", "are", "was", "were", "be", "been", "being"};
 // "attacked the plan", "an attack on the government's record": criticism.
 const WordSet kDiscourseObjects = {"plan", "plans", "policy", "policies", "decision", "decisions", "proposal", "proposals", "remarks",
                                    "comments", "budget", "record", "idea", "ideas", "critics", "media", "press", "bill", "reforms",
@@ -407,7 +413,7 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
 
 bool Scan::hasSpecifier(qsizetype i) const
 {
-    for (qsizetype k = i - 1; k >= i - 4 && k >= 0; --k) {
+    for (qsizetype k = i - 1; k >= i - 6 && k >= 0; --k) {
         const Token &t = m_text.token(k);
         if (!sameSentence(k, i))
             return false;
@@ -463,8 +469,10 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
     if (!verb) {
         // The noun phrase's determiner, over numbers and modifiers ("the 2019 agreement").
         qsizetype d = i - 1;
-        while (d > i - 4 && (isKind(d, TokenKind::Number) || (lowerWord(d) && !is(d, determiners) && !is(d, phraseStops) && !is(d, hypotheticalCues))
-                             || joinedHyphen(d)))
+        while (d > i - 4
+               && (isKind(d, TokenKind::Number) || (lowerWord(d) && !is(d, determiners) && !is(d, phraseStops) && !is(d, hypotheticalCues))
+                   || joinedHyphen(d) || (d >= 0 && m_country[size_t(d)] >= 0)
+                   || (word(d) && m_text.token(d).is(TokenFlag::Capitalized) && !m_text.token(d).is(TokenFlag::SentenceStart))))
             --d;
         definite = is(d, kDefinite) || is(d, kPossessivePronouns) || isKind(d, TokenKind::Possessive);
     }
@@ -489,7 +497,8 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
         }
         if (adjectival)
             continue;
-        if (definite && is(k, prospectiveCues))
+        // A modal is about the verb it governs: "would respect the decision".
+        if (definite && (is(k, prospectiveCues) || is(k, kPredictionModals) || is(k, kPossibilityModals)))
             continue;
         if (is(k, hypotheticalCues)) {
             if (is(k, kWould)) {
@@ -520,6 +529,9 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         return false; // "conflict of interest", "war of words"
     if (lowerWord(end) && is(end, modifiees))
         return false;
+    // "were flooding the market": a progressive verb.
+    if (view(i).endsWith(QLatin1StringView("ing")) && is(prev, kBeForms))
+        return false;
     if (t.text == QLatin1StringView("talks") && is(end, kAbout))
         return false; // "everyone talks about"
     if (is(i, kMetaphorDisasters) && is(end, kOf))
@@ -534,6 +546,14 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (lowerWord(end) && nounTriggerAt(end))
         return false;
     // "A defeat would be ...": an indefinite happening under a modal.
+    // "It is a victory on paper": a predicate noun classifies, it names no happening.
+    {
+        qsizetype d = prev;
+        if (lowerWord(d) && !is(d, kIndefinite))
+            --d;
+        if (is(d, kIndefinite) && is(d - 1, kBeForms))
+            return false;
+    }
     // "There will be a war": a prediction, not a schedule.
     if (is(prev, kIndefinite) && is(prev - 1, kBe) && is(prev - 2, kPredictionModals))
         return false;
@@ -562,8 +582,11 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (t.flags & Lexicon::AmbiguousBare) {
         if (m_text.token(i).is(TokenFlag::Capitalized) && !m_text.token(i).is(TokenFlag::SentenceStart))
             return false; // "March" the month
+        // "the final", "her third call", "a W.T.O. ruling", "the panel ruling"
         const bool det = isKind(prev, TokenKind::Possessive) || is(prev, determiners)
-            || ((is(prev, ordinals) || isKind(prev, TokenKind::Number)) && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
+            || ((is(prev, ordinals) || isKind(prev, TokenKind::Number) || (prev >= 0 && m_country[size_t(prev)] >= 0)
+                 || (word(prev) && m_text.token(prev).is(TokenFlag::Capitalized)))
+                && (isKind(prev - 1, TokenKind::Possessive) || is(prev - 1, determiners)));
         if (!det)
             return false;
     }
@@ -611,10 +634,16 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
             && !(prev >= 0 && m_country[size_t(prev)] >= 0))
             return false;
         break;
-    case Lexicon::Form::Ing:
-        if (!head && !phrase && !is(prev, ingContext) && !isKind(prev, TokenKind::Possessive))
+    case Lexicon::Form::Ing: {
+        // "..., killing at least 60 fighters": a participle clause reports it.
+        const bool afterComma = m_text.isPunct(prev, u',') && (isKind(end, TokenKind::Number) || is(end, determiners) || is(end, kAt));
+        if (!head && !phrase && !afterComma && !is(prev, ingContext) && !isKind(prev, TokenKind::Possessive))
+            return false;
+        // "visiting ministers": an adjective.
+        if (!phrase && lowerWord(end) && !is(end, phraseStops) && !is(end, determiners) && !is(end, kPossessivePronouns))
             return false;
         break;
+    }
     case Lexicon::Form::Base: {
         qsizetype k = prev;
         while (is(k, kAdverbs))
@@ -655,6 +684,11 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
             return false;
     }
     if (t.pos != Lexicon::PartOfSpeech::Name) {
+        // "the National Earthquake Monitoring Center": part of a name.
+        const Token &first = m_text.token(i);
+        if (first.is(TokenFlag::Capitalized) && !first.is(TokenFlag::SentenceStart) && !first.is(TokenFlag::LineStart) && !headline(i) && word(end)
+            && m_text.token(end).is(TokenFlag::Capitalized) && sameSentence(end, i))
+            return false;
         // "pro-war", "post-war", "war-torn": part of a compound modifier.
         // "pro-war", "post-war", "by-election" read from its middle: a
         // trigger never starts inside a hyphenated compound.
@@ -981,9 +1015,10 @@ void Scan::run()
             Mention m;
             m.first = std::int32_t(i);
             m.last = std::int32_t(candidates[c].end);
-            // "recalling its ambassador", "passed a $95 billion aid bill":
-            // with words between verb and object the verb alone is the trigger.
-            if (s.allowGap && candidates[c].end - i > 1 + s.rest.size())
+            // "passed a $95 billion aid bill": with several words between
+            // verb and object the verb alone is the trigger ("filed a
+            // complaint" stays whole).
+            if (s.allowGap && candidates[c].end - i > 3 + s.rest.size())
                 m.last = std::int32_t(i + 1);
             m.trigger = s.trigger;
             m.classId = trig.classId;

@@ -1,19 +1,9 @@
 #include "pipeline.h"
 
 #include "analyzedtext.h"
-
-#if __has_include("countryrecognizer.h")
 #include "countryrecognizer.h"
-#define ANNOTATOR_HAVE_COUNTRIES 1
-#endif
-#if __has_include("speakerrecognizer.h")
-#include "speakerrecognizer.h"
-#define ANNOTATOR_HAVE_SPEAKERS 1
-#endif
-#if __has_include("eventrecognizer.h")
 #include "eventrecognizer.h"
-#define ANNOTATOR_HAVE_EVENTS 1
-#endif
+#include "speakerrecognizer.h"
 
 namespace annotator {
 
@@ -25,15 +15,9 @@ Recognition Pipeline::run(const QString &text)
 Recognition Pipeline::run(const AnalyzedText &text)
 {
     Recognition r;
-#ifdef ANNOTATOR_HAVE_COUNTRIES
     CountryRecognizer::instance().recognize(text, r);
-#endif
-#ifdef ANNOTATOR_HAVE_SPEAKERS
     SpeakerRecognizer::instance().recognize(text, r);
-#endif
-#ifdef ANNOTATOR_HAVE_EVENTS
     EventRecognizer::instance().recognize(text, r);
-#endif
     return r;
 }
 

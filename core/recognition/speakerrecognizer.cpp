@@ -156,6 +156,7 @@ private:
     void classifyName(std::int32_t first, std::int32_t last, Attribution &a) const;
     std::int32_t nominalLeft(std::int32_t head, std::int32_t minFirst) const;
     QString roleBefore(std::int32_t first) const;
+    std::int32_t roleStart(std::int32_t first) const;
     QString roleAfter(std::int32_t last) const;
     QString spanText(std::int32_t first, std::int32_t last) const;
     const Annotation *countryAt(std::int32_t start, std::int32_t end) const;
@@ -171,6 +172,7 @@ private:
     void touch(std::int32_t entity);
     std::int32_t resolvePronoun(const Attribution &a);
     void findNameRuns();
+    void buildMentions();
     template<typename F>
     void matchRun(const NameRun &run, F found) const;
     std::int32_t promote(std::int32_t candidate);
@@ -203,6 +205,8 @@ private:
     std::vector<std::int32_t> m_runWords;
     std::vector<Candidate> m_candidates;
     NameIndex m_candidateNames;
+    std::vector<std::pair<std::int32_t, std::int32_t>> m_paragraphSubject; // first person standing as a subject: (token, entity or -(candidate + 2))
+    bool m_lateSpeakers = false; // a quote made a candidate a speaker after the mentions were collected
     QHash<QString, std::int32_t> m_countryEntities; // ISO code -> entity of a country acting as a source
     std::vector<const Annotation *> m_countries; // Country annotations by position
     std::vector<std::int32_t> m_countryStarts; // their UTF-16 starts
@@ -276,6 +280,8 @@ bool SpeakerPass::titleWord(std::int32_t i) const
         return true;
     if (!(c & PersonNoun))
         return false;
+    if (m_tokens[size_t(i)].is(TokenFlag::Capitalized) && demonymLike(m_text.view(i)))
+        return false; // Norwegian: WordNet's person, but here an adjective
     return !(c & WordNetNoun) || SpeakerLexicon::guess(m_text.view(i)) != 0;
 }
 
@@ -643,8 +649,13 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
     } else if (nameToken(h)) {
         first = nameRunLeft(h, minFirst);
         classifyName(first, h + 1, a);
-        if (!a.organisation && a.kind == MentionKind::Name)
-            a.role = a.role.isEmpty() ? roleBefore(first) : roleBefore(first) + (roleBefore(first).isEmpty() ? QString() : QStringLiteral(" ")) + a.role;
+        if (!a.organisation && a.kind == MentionKind::Name) {
+            const std::int32_t roleFirst = roleStart(first);
+            const QString before = roleFirst < first ? spanText(roleFirst, first) : QString();
+            a.role = a.role.isEmpty() ? before : before.isEmpty() ? a.role : before + QStringLiteral(" ") + a.role;
+            if (exact && roleFirst == minFirst)
+                first = roleFirst; // Political analyst Grace Nyirenda, of ..., said
+        }
     } else if (!t.is(TokenFlag::Capitalized) && !(c & ClosedClass) && !(c == 0 && (m_text.view(h).endsWith(u"ed") || m_text.view(h).endsWith(u"ing")))) {
         // A person noun with a prepositional phrase after it: officials on both sides.
         for (std::int32_t q = h - 1; q >= std::max(minFirst, h - 6); --q) {
@@ -695,6 +706,13 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
 // Words before a name that describe the person: China's foreign minister.
 QString SpeakerPass::roleBefore(std::int32_t first) const
 {
+    const std::int32_t a = roleStart(first);
+    return a < first ? spanText(a, first) : QString();
+}
+
+// Where the role words before a name start (@p first when there are none).
+std::int32_t SpeakerPass::roleStart(std::int32_t first) const
+{
     std::int32_t a = first;
     bool content = false;
     for (int guard = 0; guard < 6; ++guard) {
@@ -718,8 +736,8 @@ QString SpeakerPass::roleBefore(std::int32_t first) const
         a = j;
     }
     if (!content || a == first)
-        return {};
-    return spanText(a, first);
+        return first;
+    return a;
 }
 
 // The apposition after a name: ", a senior fellow at the X Institute".
@@ -756,7 +774,18 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
         const Token &t = m_tokens[size_t(bound)];
         if (t.kind == TokenKind::Quote || inQuote(bound))
             break;
-        if (isPunct(bound, u';') || isPunct(bound, u':') || isPunct(bound, u'(') || isPunct(bound, u')'))
+        if (isPunct(bound, u')')) {
+            // A bracketed acronym inside: the Alliance for Democratic Renewal (ADR)
+            std::int32_t k = bound - 1;
+            while (k > bound - 6 && k >= 0 && !isPunct(k, u'(') && !isPunct(k, u')'))
+                --k;
+            if (k >= 0 && isPunct(k, u'(') && !boundaryBefore(k)) {
+                bound = k;
+                continue;
+            }
+            break;
+        }
+        if (isPunct(bound, u';') || isPunct(bound, u':') || isPunct(bound, u'('))
             break;
         if (isPunct(bound, u',')) {
             if (count == 6)
@@ -864,6 +893,8 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
     }
     if (j < 0)
         return false;
+    if (isPunct(j, u')') && isPunct(j - 2, u'(') && isWordAt(j - 1) && m_tokens[size_t(j - 1)].is(TokenFlag::AllCaps))
+        j -= 3; // The Malawi Electoral Commission (MEC) declared
     if (isPunct(j, u',')) {
         if (vc & WordNetVerb)
             return false;
@@ -1201,6 +1232,8 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
 {
     const std::int32_t start = m_tokens[size_t(first)].start, end = m_tokens[size_t(last - 1)].end;
     m_fullNames.insert(m_text.view(start, end), entity);
+    if (isPunct(last, u'(') && isPunct(last + 2, u')') && isWordAt(last + 1) && m_tokens[size_t(last + 1)].is(TokenFlag::AllCaps))
+        m_fullNames.insert(m_text.view(last + 1), entity); // Malawi Electoral Commission (MEC)
     const SpeakerEntity &e = m_entities[size_t(entity)];
     // Single words of the name: Medeiros, Zhang, Salgado, Owusu-Ansah.
     std::vector<std::pair<std::int32_t, std::int32_t>> words;
@@ -1214,6 +1247,10 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
     if (e.kind == EntityKind::Person) {
         if (words.size() < 2)
             return;
+        for (std::int32_t k = first; k < last; ++k) {
+            if (lex(k) & OrgHead)
+                return; // not a person's name after all: no single words of it
+        }
         // The surname with its particles: Pieter van der Berg -> van der Berg.
         for (size_t w = 1; w + 1 < words.size(); ++w) {
             const std::int32_t k = words[w].first;
@@ -1422,7 +1459,8 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
 
 bool SpeakerPass::demonymLike(QStringView text) const
 {
-    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"can", u"yan", u"ean"};
+    // Also adjectives that name no one on their own: Olympic, National, Central.
+    static const char16_t *const endings[] = {u"ian", u"ians", u"ans", u"ese", u"ish", u"can", u"yan", u"ean", u"ic", u"al", u"ary"};
     for (const char16_t *e : endings) {
         if (text.endsWith(QStringView(e)))
             return true;
@@ -1489,7 +1527,16 @@ void SpeakerPass::findNameRuns()
         const std::int32_t nameWords = run.wordCount - w;
         const std::int32_t before = i - 1;
         const bool afterPreposition = isWordAt(before) && (lex(before) & Preposition);
-        const bool subjectLike = !afterPreposition && (isPunct(end, u',') || (isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized)));
+        // A subject opens its clause (sentence start, after "and" or a comma)
+        // and is followed by a verb or an age apposition.
+        const bool opensClause = sentenceInitial(i) || isPunct(before, u',') || lowerIs(before, u"and") || lowerIs(before, u"but") || lowerIs(before, u"while")
+            || (isWordAt(before) && (lex(before) & (Title | Honorific)));
+        const bool verbAfter = isWordAt(end) && !m_tokens[size_t(end)].is(TokenFlag::Capitalized) && !(lex(end) & (Preposition | Conjunction | Determiner));
+        const bool subjectLike = !afterPreposition && opensClause
+            && (verbAfter
+                || (isPunct(end, u',') && end + 1 < m_n
+                    && (m_tokens[size_t(end + 1)].kind == TokenKind::Number || (isWordAt(end + 1) && (lex(end + 1) & Determiner) && !(lex(end + 1) & Function))
+                        || (isWordAt(end + 1) && !m_tokens[size_t(end + 1)].is(TokenFlag::Capitalized) && !(lex(end + 1) & ClosedClass)))));
         run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
         const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
         const bool age = isPunct(end, u',') && end + 2 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number && isPunct(end + 2, u','); // Sunita, 34,
@@ -1558,6 +1605,7 @@ void SpeakerPass::resolveEntities()
             a.entity = entityForName(a);
     }
     findNameRuns();
+    m_paragraphSubject.assign(m_text.paragraphs().size(), {-1, -1});
     // Attribution mentions in text order.
     std::vector<std::int32_t> byPosition(m_attributions.size());
     for (size_t i = 0; i < byPosition.size(); ++i)
@@ -1586,9 +1634,12 @@ void SpeakerPass::resolveEntities()
             break;
         const NameRun &run = m_runs[ri];
         bool any = false;
+        const std::int32_t paragraph = m_tokens[size_t(run.first)].paragraph;
         matchRun(run, [&](std::int32_t, std::int32_t, std::int32_t id) {
             touch(id);
             any = true;
+            if (run.subjectLike && m_entities[size_t(id)].kind == EntityKind::Person && m_paragraphSubject[size_t(paragraph)].second == -1)
+                m_paragraphSubject[size_t(paragraph)] = {run.first, id};
         });
         if (!any) {
             const std::int32_t first = word(run, run.nameWord);
@@ -1639,16 +1690,24 @@ void SpeakerPass::resolveEntities()
                 m_candidateNames.insert(text, c);
             }
             if (c >= 0) {
-                m_candidates[size_t(c)].paragraph = m_tokens[size_t(run.first)].paragraph;
+                m_candidates[size_t(c)].paragraph = paragraph;
                 m_candidates[size_t(c)].lastRun = run.first;
                 m_candidates[size_t(c)].subject = run.subjectLike;
                 const std::int32_t id = m_candidates[size_t(c)].entity;
                 touch(id >= 0 ? id : -(c + 2));
+                if (run.subjectLike && !m_candidates[size_t(c)].organisation && m_paragraphSubject[size_t(paragraph)].second == -1)
+                    m_paragraphSubject[size_t(paragraph)] = {run.first, id >= 0 ? id : -(c + 2)};
             }
         }
     }
 
-    // Second walk: every name mention of every source, and the attribution mentions.
+    buildMentions();
+}
+
+// Every name mention of every source, and the attribution mentions, in text order.
+void SpeakerPass::buildMentions()
+{
+    m_mentions.clear();
     for (const NameRun &run : m_runs) {
         matchRun(run, [&](std::int32_t first, std::int32_t last, std::int32_t id) {
             Mention m;
@@ -1693,7 +1752,7 @@ void SpeakerPass::resolveEntities()
             bool cased = false;
             for (QChar c : w)
                 cased = cased || c.isUpper() || c.isLower() || c.isDigit();
-            if (!cased) {
+            if (!cased || (m_tokens[size_t(k + 1)].is(TokenFlag::AllCaps) && m_fullNames.value(w) == m.entity)) {
                 Mention alias = m;
                 alias.first = k + 1;
                 alias.last = k + 2;
@@ -1814,9 +1873,19 @@ void SpeakerPass::attributeQuotes()
     for (size_t qi = 0; qi < count; ++qi) {
         const QuotedSpan &q = m_spans[qi];
         if (m_quoteSpeaker[qi] < 0 && !partial(q)) {
-            if (qi > 0 && m_spans[qi - 1].paragraph == q.paragraph && m_quoteSpeaker[qi - 1] >= 0)
+            const auto [subjectAt, subject] = m_paragraphSubject[size_t(q.paragraph)];
+            if (qi > 0 && m_spans[qi - 1].paragraph == q.paragraph && m_quoteSpeaker[qi - 1] >= 0) {
                 m_quoteSpeaker[qi] = m_quoteSpeaker[qi - 1];
-            else if (q.paragraph > 0 && paragraphLastPos[size_t(q.paragraph)] < 0 && paragraphLast[size_t(q.paragraph - 1)] >= 0)
+            } else if (subject != -1 && subjectAt < (q.open >= 0 ? q.open : q.first) && paragraphLastPos[size_t(q.paragraph)] < 0) {
+                // David Oyelaran, a trade economist, put it more bluntly. "..."
+                if (subject >= 0) {
+                    m_quoteSpeaker[qi] = subject;
+                } else {
+                    m_quoteSpeaker[qi] = promote(-subject - 2);
+                    m_paragraphSubject[size_t(q.paragraph)].second = m_quoteSpeaker[qi];
+                    m_lateSpeakers = true;
+                }
+            } else if (q.paragraph > 0 && paragraphLastPos[size_t(q.paragraph)] < 0 && paragraphLast[size_t(q.paragraph - 1)] >= 0)
                 m_quoteSpeaker[qi] = paragraphLast[size_t(q.paragraph - 1)];
         }
         if (m_quoteSpeaker[qi] >= 0) {
@@ -1917,6 +1986,8 @@ void SpeakerPass::run()
     findAttributions();
     resolveEntities();
     attributeQuotes();
+    if (m_lateSpeakers)
+        buildMentions();
     // m_countries points into m_out.annotations: stop using it before adding.
     m_countries.clear();
     emit();

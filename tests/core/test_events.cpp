@@ -325,3 +325,30 @@ TEST(EventRecognizer, CriticismAndAdjectivesAreNotEvents)
     ASSERT_TRUE(attacked);
     EXPECT_GT(attacked->start, 100);
 }
+
+TEST(EventRecognizer, OddTextsGiveValidSpans)
+{
+    const QStringList texts = {
+        QString(),
+        QStringLiteral("war"),
+        QStringLiteral("-war- the"),
+        QStringLiteral("The"),
+        QStringLiteral("sent"),
+        QStringLiteral("# COP28\n\n\"summit\" — talks, talks; talks."),
+        QStringLiteral("a a a a a an the war war war war, no no no attack"),
+        QStringLiteral("\U0001F600 invasion \U0001F600"),
+        QStringLiteral("Hurricane"),
+        QStringLiteral("He will"),
+    };
+    for (const QString &text : texts) {
+        const Recognition r = recognize(text);
+        const qint64 length = text.toUcs4().size();
+        for (const Annotation &a : events(r)) {
+            EXPECT_GE(a.start, 0) << text.toStdString();
+            EXPECT_LT(a.start, a.end) << text.toStdString();
+            EXPECT_LE(a.end, length) << text.toStdString();
+            EXPECT_FALSE(a.entity.isEmpty());
+        }
+    }
+    EXPECT_EQ(eventTexts(recognize(QStringLiteral("Delegates gathered for COP28 in Dubai."))), QStringList{QStringLiteral("COP28")});
+}

@@ -228,3 +228,38 @@ TEST(FormatRoundTrip, SeedGoldThroughEveryLosslessFormat)
         EXPECT_EQ(canonical(back.data, true), canonical(gold.data, true)) << Formats::name(f).toStdString();
     }
 }
+
+// Damaged files: whatever an import accepts lies in the article and covers
+// the text it claims, and nothing crashes.
+TEST(FormatImport, DamagedFilesNeverGiveSpansOutsideTheArticle)
+{
+    std::mt19937 rng(4242u);
+    const QByteArray noise = "0123456789 \t\n\r;:\"{}[],TRN*#A-";
+    for (Format format : {Format::Native, Format::Brat, Format::Doccano, Format::WebAnnotation}) {
+        for (int i = 0; i < 300; ++i) {
+            const Generated g = generate(rng, false);
+            QByteArray bytes = Formats::write(format, g.doc, g.data).bytes;
+            const int edits = std::uniform_int_distribution<int>(1, 8)(rng);
+            for (int k = 0; k < edits && !bytes.isEmpty(); ++k) {
+                const qsizetype at = std::uniform_int_distribution<qsizetype>(0, bytes.size() - 1)(rng);
+                switch (std::uniform_int_distribution<int>(0, 2)(rng)) {
+                case 0:
+                    bytes[at] = noise[std::uniform_int_distribution<qsizetype>(0, noise.size() - 1)(rng)];
+                    break;
+                case 1:
+                    bytes.remove(at, std::uniform_int_distribution<int>(1, 5)(rng));
+                    break;
+                default:
+                    bytes.insert(at, noise[std::uniform_int_distribution<qsizetype>(0, noise.size() - 1)(rng)]);
+                }
+            }
+            const ImportResult r = Formats::read(format, bytes, g.doc);
+            for (const Annotation &a : r.data.annotations) {
+                ASSERT_LE(0, a.start) << Formats::name(format).toStdString();
+                ASSERT_LE(a.start, a.end);
+                ASSERT_LE(a.end, g.doc.length());
+                ASSERT_EQ(a.text, g.doc.slice(a.start, a.end)) << Formats::name(format).toStdString() << "\n" << bytes.toStdString();
+            }
+        }
+    }
+}

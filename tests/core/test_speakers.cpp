@@ -3,11 +3,6 @@
 #include "recognition/speakerrecognizer.h"
 #include "testsupport.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QHash>
-#include <QRegularExpression>
-#include <QTextStream>
 
 using namespace annotator;
 
@@ -262,4 +257,11 @@ TEST(SpeakerRecognizer, PronounAfterAnUnnamedPersonStaysWithThem)
                                         "\u201CThe army is not ready,\u201D a senior officer said. \u201CWe need more time,\u201D he added.\n"));
     EXPECT_EQ(r.entityOf(QStringLiteral("he")), QStringLiteral("a senior officer"));
     EXPECT_FALSE(r.speaker(QStringLiteral("Viktor Hale")));
+}
+
+TEST(SpeakerRecognizer, AcronymInBracketsIsAMentionOfTheOrganisation)
+{
+    const Result r = run(QStringLiteral("The Baltic Grain Council (BGC) declared the harvest a record. Farmers cheered. BGC said exports would rise.\n"));
+    EXPECT_EQ(r.speakers(), (QStringList{QStringLiteral("Baltic Grain Council"), QStringLiteral("BGC"), QStringLiteral("BGC")}));
+    EXPECT_EQ(r.entityOf(QStringLiteral("BGC"), 1), QStringLiteral("Baltic Grain Council"));
 }

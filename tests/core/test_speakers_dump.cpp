@@ -4,7 +4,6 @@
 // article paths) and SPEAKER_DUMP_OUT (a directory). Country lines of the
 // gold file beside each article are fed in as the country recogniser's output.
 #include "recognition/analyzedtext.h"
-#include "recognition/pipeline.h"
 #include "recognition/recognition.h"
 #include "recognition/speakerrecognizer.h"
 #include "testsupport.h"
@@ -100,11 +99,4 @@ TEST(SpeakerDump, DISABLED_Speed)
         words += t.kind == TokenKind::Word || t.kind == TokenKind::Number;
     std::printf("speakers: %lld tokens, %lld words, %.1f ms, %.3f us/token, %.0f words/s, %lld annotations\n", (long long)analyzed.size(), (long long)words,
                 ns / 1e6, ns / 1e3 / double(analyzed.size()), words / (ns / 1e9), (long long)r.annotations.size());
-}
-
-TEST(SpeakerDump, DISABLED_PipelineTypes)
-{
-    const Recognition r = Pipeline::run(QStringLiteral("China and Russia met in Moscow. Nigeria said it would leave.\n"));
-    for (const Annotation &a : r.annotations)
-        std::printf("%s %s\n", qPrintable(a.type), qPrintable(a.text));
 }

@@ -2,6 +2,8 @@
 // retype, delete, accept and reject suggestions, undo and redo, the panels.
 #include "articleview.h"
 #include "entitypanel.h"
+#include "findbar.h"
+#include "statisticsview.h"
 #include "mainwindow.h"
 #include "quotelist.h"
 #include "settings.h"
@@ -443,4 +445,244 @@ TEST_F(CorrectionTest, HoveringASpeakerShowsItsMentionsAndQuotes)
     EXPECT_TRUE(tip.contains(QStringLiteral("We will keep the ships moving,")));
     EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("Turkey"))).isEmpty());
     EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("ships"))).contains(QStringLiteral("said by Elena Marsh")));
+}
+
+TEST_F(CorrectionTest, CtrlNumberTagsEveryOccurrenceAndShiftDeleteRemovesThemInOneStep)
+{
+    writeSidecar({mention(Types::Event, QStringLiteral("talks"), Status::Suggested, 1)});
+    open();
+    cursorAt(QStringLiteral("Marsh"), 1); // the first "Marsh", untagged
+    key(Qt::Key_1, Qt::ControlModifier);
+    const auto speakers = ofType(Types::Speaker, Status::Accepted);
+    ASSERT_EQ(speakers.size(), 2);
+    EXPECT_EQ(speakers.at(0).text, QStringLiteral("Marsh"));
+    EXPECT_EQ(speakers.at(1).start, Article.lastIndexOf(QStringLiteral("Marsh")));
+
+    // Retagging all: the suggested "talks" event and the untagged heading one.
+    cursorAt(QStringLiteral("talks"), 1);
+    key(Qt::Key_3, Qt::ControlModifier);
+    EXPECT_EQ(ofType(Types::Event, Status::Accepted).size(), 2);
+    EXPECT_TRUE(ofType(Types::Event, Status::Suggested).isEmpty());
+
+    cursorAt(QStringLiteral("Marsh"), 1);
+    key(Qt::Key_Delete, Qt::ShiftModifier);
+    EXPECT_TRUE(ofType(Types::Speaker, Status::Accepted).isEmpty());
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(ofType(Types::Speaker, Status::Accepted).size(), 2);
+}
+
+TEST_F(CorrectionTest, AChangeOfTheArticleOnDiskIsNoticedAndTheAnnotationsFollowTheText)
+{
+    writeSidecar({mention(Types::Country, QStringLiteral("Egypt"))});
+    open();
+    cursorAt(QStringLiteral("Turkey"), 1);
+    key(Qt::Key_2); // unsaved
+    m_answer = QMessageBox::Yes;
+    const QString inserted = QStringLiteral("Update: a new paragraph before the story.\n\n");
+    writeAll(m_article, (inserted + Article).toUtf8());
+    QTRY_COMPARE_WITH_TIMEOUT(m_prompts.size(), 1, 5000);
+    EXPECT_TRUE(m_prompts.first().contains(QStringLiteral("grain.md")));
+    QTRY_VERIFY(m_window.document().text().startsWith(QStringLiteral("Update:")));
+    const auto countries = ofType(Types::Country, Status::Accepted);
+    ASSERT_EQ(countries.size(), 2);
+    for (const Annotation &c : countries)
+        EXPECT_EQ(m_window.document().slice(c.start, c.end), c.text);
+    EXPECT_TRUE(m_window.isWindowModified()); // the Turkey tag is still unsaved
+
+    // Our own save is not taken for a change by another program.
+    ASSERT_TRUE(m_window.save());
+    QTest::qWait(600);
+    EXPECT_EQ(m_prompts.size(), 1);
+}
+
+TEST(EndToEnd, TheSampleArticleCorrectedFromTheKeyboardReopensInExactlyTheCorrectedState)
+{
+    Settings().setAnnotateNewArticles(true);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("sample-article.md"));
+    const QByteArray sample = readAll(QStringLiteral(ANNOTATOR_SOURCE_DIR "/resources/sample/sample-article.md"));
+    ASSERT_FALSE(sample.isEmpty());
+    writeAll(article, sample);
+    const QString text = QString::fromUtf8(sample);
+
+    QList<Annotation> corrected;
+    {
+        MainWindow window;
+        window.setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Ok; });
+        ASSERT_TRUE(window.openFile(article));
+        window.waitUntilIdle();
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+        ArticleView *view = window.view();
+        view->setFocus();
+        auto press = [view](Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(view, k, m); };
+
+        // Walk the suggestions: accept the first, reject the second.
+        view->moveCursorTo(0);
+        press(Qt::Key_N);
+        press(Qt::Key_A);
+        press(Qt::Key_R);
+        // Tag a word by moving to it with the keyboard and pressing 3.
+        view->moveCursorTo(0);
+        const qsizetype round = text.indexOf(QStringLiteral("third round"));
+        ASSERT_GT(round, 0);
+        for (int i = 0; i < 20 && view->cursorOffset() < round; ++i)
+            press(Qt::Key_Down);
+        while (view->cursorOffset() < round + 6)
+            press(Qt::Key_Right);
+        while (view->cursorOffset() > round + 6)
+            press(Qt::Key_Left);
+        EXPECT_EQ(view->cursorOffset(), round + 6);
+        press(Qt::Key_3); // "round"
+        // A selection by Shift+arrows that stops inside the last word,
+        // tagged as a speaker: it snaps to the whole name.
+        const qsizetype front = text.indexOf(QStringLiteral("Andean People's Front"));
+        view->moveCursorTo(front);
+        for (int i = 0; i < 19; ++i)
+            press(Qt::Key_Right, Qt::ShiftModifier);
+        press(Qt::Key_1);
+        // Delete the first annotation found after "Haugland".
+        view->moveCursorTo(text.indexOf(QStringLiteral("Norway")));
+        press(Qt::Key_Delete);
+        press(Qt::Key_S, Qt::ControlModifier);
+        EXPECT_FALSE(window.isWindowModified());
+        corrected = window.annotations()->annotations();
+
+        bool hasRound = false, hasFront = false, hasNorway = false;
+        for (const Annotation &a : corrected) {
+            // "round" itself, or a suggestion around it that the key retyped.
+            hasRound = hasRound || (a.type == Types::Event && a.start <= round + 6 && round + 6 < a.end && a.status == Status::Accepted);
+            hasFront = hasFront || (a.type == Types::Speaker && a.text == QStringLiteral("Andean People's Front") && a.status == Status::Accepted);
+            hasNorway = hasNorway || (a.start == text.indexOf(QStringLiteral("Norway")) && a.status != Status::Rejected && a.type == Types::Country);
+        }
+        EXPECT_TRUE(hasRound);
+        EXPECT_TRUE(hasFront);
+        EXPECT_FALSE(hasNorway);
+    }
+    MainWindow reopened;
+    reopened.setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Ok; });
+    ASSERT_TRUE(reopened.openFile(article));
+    reopened.waitUntilIdle();
+    EXPECT_FALSE(reopened.isWindowModified());
+    EXPECT_EQ(reopened.annotations()->annotations(), corrected);
+}
+
+TEST_F(CorrectionTest, LKeyAttributesAQuoteToASpeakerAndLinksAMentionToAnEntity)
+{
+    Annotation quote = mention(Types::Quote, QStringLiteral("We will keep the ships moving,"));
+    quote.saidBy.clear();
+    Annotation marsh = mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1);
+    marsh.entity.clear();
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), quote, marsh});
+    open();
+    QStringList offered;
+    m_window.setChooser([&offered](const QString &, const QList<QPair<QString, QString>> &items) {
+        for (const auto &item : items)
+            offered.append(item.first);
+        return items.isEmpty() ? QString() : items.first().second;
+    });
+    cursorAt(QStringLiteral("ships"));
+    key(Qt::Key_L);
+    ASSERT_EQ(offered.size(), 1);
+    EXPECT_TRUE(offered.first().startsWith(QStringLiteral("Elena Marsh")));
+    EXPECT_EQ(ofType(Types::Quote, Status::Accepted).value(0).saidBy, QStringLiteral("e1"));
+
+    m_window.view()->moveCursorTo(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    key(Qt::Key_L);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
+    // The panel now counts the quote for the speaker.
+    m_window.entityPanel()->refresh();
+    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->child(0)->text(2), QStringLiteral("1"));
+
+    // Shift+L splits the mention off again; undo joins it back.
+    key(Qt::Key_L, Qt::ShiftModifier);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 1);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
+}
+
+TEST_F(CorrectionTest, MergingTwoSpeakersMovesTheirMentionsAndQuotesInOneUndoableStep)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Quote, QStringLiteral("We will keep the ships moving,"))});
+    open();
+    cursorAt(QStringLiteral("Marsh added"));
+    key(Qt::Key_1);
+    const auto marsh = m_window.annotations()->annotationsIn(Article.lastIndexOf(QStringLiteral("Marsh")), Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    ASSERT_EQ(marsh.size(), 1);
+    m_window.view()->moveCursorTo(marsh.first().start);
+    key(Qt::Key_L, Qt::ShiftModifier); // its own speaker
+    const QString other = m_window.annotations()->annotation(marsh.first().id)->entity;
+    ASSERT_FALSE(other.isEmpty());
+    ASSERT_NE(other, QStringLiteral("e1"));
+    m_window.entityPanel()->refresh();
+    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->childCount(), 2);
+
+    m_window.mergeEntities(other, QStringLiteral("e1"));
+    EXPECT_EQ(m_window.annotations()->entity(QStringLiteral("e1")), nullptr);
+    EXPECT_EQ(m_window.annotations()->mentionsOf(other).size(), 2);
+    EXPECT_EQ(m_window.annotations()->quotesOf(other).size(), 1);
+    m_window.entityPanel()->refresh();
+    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->childCount(), 1);
+
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_NE(m_window.annotations()->entity(QStringLiteral("e1")), nullptr);
+    EXPECT_EQ(m_window.annotations()->quotesOf(QStringLiteral("e1")).size(), 1);
+}
+
+TEST_F(CorrectionTest, CtrlFFindsTextAndTheHitCanBeTaggedWithAKey)
+{
+    open();
+    key(Qt::Key_F, Qt::ControlModifier);
+    FindBar *bar = m_window.findBar();
+    ASSERT_TRUE(bar->isVisible());
+    QTRY_VERIFY(bar->field()->hasFocus());
+    QTest::keyClicks(bar->field(), QStringLiteral("TALKS"));
+    EXPECT_EQ(bar->hitCount(), 2);
+    const qsizetype first = Article.indexOf(QStringLiteral("talks"));
+    const qsizetype second = Article.indexOf(QStringLiteral("talks"), first + 1);
+    EXPECT_EQ(m_window.view()->selectionStart(), first);
+    QTest::keyClick(bar->field(), Qt::Key_Return);
+    EXPECT_EQ(m_window.view()->selectionStart(), second);
+    QTest::keyClick(bar->field(), Qt::Key_Escape);
+    EXPECT_FALSE(bar->isVisible());
+    EXPECT_TRUE(m_window.view()->hasFocus());
+    key(Qt::Key_3);
+    const auto events = ofType(Types::Event, Status::Accepted);
+    ASSERT_EQ(events.size(), 1);
+    EXPECT_EQ(events.first().start, second);
+
+    // "Tag all hits" tags the rest of them too.
+    bar->activate();
+    Q_EMIT bar->tagAllRequested(Types::Event);
+    EXPECT_EQ(ofType(Types::Event, Status::Accepted).size(), 2);
+}
+
+TEST_F(CorrectionTest, TheStatisticsCountMentionsPerSpeakerAndPerCountryMostFirst)
+{
+    Annotation malta = mention(Types::Country, QStringLiteral("Maltese"));
+    malta.attributes.insert(Attr::Code, QStringLiteral("MT"));
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
+                  malta, mention(Types::Country, QStringLiteral("Turkey")), mention(Types::Country, QStringLiteral("Egypt"), Status::Rejected)});
+    open();
+    const auto speakers = StatisticsView::speakerCounts(*m_window.annotations());
+    ASSERT_EQ(speakers.size(), 1);
+    EXPECT_EQ(speakers.first(), (QPair<QString, int>(QStringLiteral("Elena Marsh"), 2)));
+    const auto countries = StatisticsView::countryCounts(*m_window.annotations());
+    ASSERT_EQ(countries.size(), 2); // the rejected Egypt does not count
+    EXPECT_EQ(countries.at(0).first, QStringLiteral("Malta"));
+    m_window.showStatistics(); // builds the charts without trouble
+}
+
+TEST_F(CorrectionTest, SuggestionsWithTheSameTextAreAcceptedTogether)
+{
+    writeSidecar({mention(Types::Speaker, QStringLiteral("Marsh"), Status::Suggested, 0),
+                  mention(Types::Speaker, QStringLiteral("Marsh"), Status::Suggested, 1),
+                  mention(Types::Country, QStringLiteral("Egypt"), Status::Suggested)});
+    open();
+    cursorAt(QStringLiteral("Marsh"), 1);
+    key(Qt::Key_A, Qt::ControlModifier | Qt::AltModifier);
+    EXPECT_EQ(ofType(Types::Speaker, Status::Accepted).size(), 2);
+    EXPECT_EQ(ofType(Types::Country, Status::Suggested).size(), 1);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(ofType(Types::Speaker, Status::Suggested).size(), 2);
 }
