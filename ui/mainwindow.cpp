@@ -5,6 +5,7 @@
 #include "articleview.h"
 #include "backgroundrecognition.h"
 #include "entitypanel.h"
+#include "exchangedialogs.h"
 #include "findbar.h"
 #include "legendwidget.h"
 #include "overviewruler.h"
@@ -161,6 +162,25 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *save = file->addAction(tr("&Save Annotations"), this, &MainWindow::save);
     save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    file->addAction(tr("&Export…"), this, [this] {
+        QString error;
+        const QString done = Exchange::runExportDialog(this, m_document, *m_set, &error);
+        if (!error.isEmpty())
+            ask(QMessageBox::Warning, tr("Export"), error);
+        else if (!done.isEmpty())
+            statusBar()->showMessage(done, 8000);
+    });
+    file->addAction(tr("&Import…"), this, [this] {
+        QString error;
+        const QString report = Exchange::runImportDialog(this, m_document, *m_set, &error);
+        if (!error.isEmpty())
+            ask(QMessageBox::Warning, tr("Import"), error);
+        else if (report.count(QLatin1Char('\n')) > 0)
+            ask(QMessageBox::Information, tr("Import"), report);
+        else if (!report.isEmpty())
+            statusBar()->showMessage(report, 8000);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
