@@ -55,8 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     QByteArray out(qsizetype(n), Qt::Uninitialized);
     if (n > 0 && pread(s_out, out.data(), size_t(n), 0) != ssize_t(n))
         std::abort();
-    // Every result line is a JSON object that carries the input's id (null
-    // when the line had none) or says what was wrong with it.
+    // Every result line is a JSON object with the annotations found or what
+    // was wrong with the line. (A line without an "id" gets a result without
+    // one: the order still tells which input it answers.)
     for (const QByteArray &line : out.split('\n')) {
         if (line.isEmpty())
             continue;
@@ -64,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (!json.isObject())
             std::abort();
         const QJsonObject o = json.object();
-        if (!o.contains(QLatin1String("id")) && !o.contains(QLatin1String("error")))
+        if (!o.contains(QLatin1String("annotations")) && !o.contains(QLatin1String("error")))
             std::abort();
     }
     return 0;
