@@ -209,7 +209,15 @@ void EventLexicon::loadNameRows(const QList<QStringList> &rows)
         t.classId = classId(t.eventClass);
         const int index = int(m_triggers.size());
         m_triggers.push_back(t);
-        addSurface(index, Form::Name, tokensOf(t.text), true, false);
+        QStringList words = tokensOf(t.text);
+        if (words.size() > 1 && words.first() == u"*") {
+            const char16_t left = words.first().at(0).unicode();
+            words.removeFirst();
+            addSurface(index, Form::Name, words, true, false);
+            m_byFirst[words.first().toLower()].back().leftWord = left;
+            continue;
+        }
+        addSurface(index, Form::Name, words, true, false);
     }
 }
 

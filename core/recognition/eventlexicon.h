@@ -47,6 +47,11 @@ public:
         Form form = Form::Singular;
         bool exactCase = false;
         bool allowGap = false; ///< verb phrase: determiners or numbers may stand between verb and object
+        /// A name written "* Open" or "* Games": it needs a capitalised word
+        /// or a number right before it, and takes in the
+        /// capitalised words and numbers before it ("Lakeside Open",
+        /// "Paris 2024 Games").
+        char16_t leftWord = 0;
         QString first; ///< first word as written (exact case for names)
         QStringList rest;
     };

@@ -89,7 +89,8 @@ const WordSet modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "
                          "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games",
                          "bill", "bills", "legislation", "proposal", "commission", "committee", "board", "monitors", "observers",
                          "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs", "observation",
-                         "monitoring", "mission", "box", "boxes", "paper", "papers"};
+                         "monitoring", "mission", "box", "boxes", "paper", "papers", "siren", "sirens", "shelter", "shelters", "warning",
+                         "warnings", "alert", "alerts"};
 // What may follow an "ambiguous bare" noun (final, friendly, call): anything
 // else after it makes it an adjective or a verb.
 const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
@@ -110,7 +111,7 @@ const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
                                 "failed", "fails", "imagine", "escalate", "escalating", "spiral", "spill", "offer",
-                                "offered", "offers", "offering", "become", "becomes", "becoming", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "spiralling", "spiraling", "spirals", "spiralled", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
                                 "discussing", "push", "pushing", "pushed", "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim",
                                 "aims", "aiming", "broker", "brokering", "secure", "securing", "reach", "reaching"};
 // Cues that say nothing about a happening named by a definite noun phrase:
@@ -147,7 +148,7 @@ const WordSet kIdiomNouns = {"interest", "interests", "words"};
 const WordSet kAbout = {"about"};
 const WordSet kPossibilityModals = {"would", "could", "might", "must", "should", "can", "cannot"};
 const WordSet kClauseVerbs = {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"};
-const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "never"};
+const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "tends", "never", "typically", "generally"};
 const WordSet kAgreeFollowers = {"to", "on", "a", "an", "the", "terms", "deal"};
 const WordSet kBe = {"be"};
 const WordSet kTo = {"to"};
@@ -185,6 +186,10 @@ const WordSet kLikelihood = {"possible", "likely", "unlikely", "probable", "impr
 // "a flood of refugees", "a storm of criticism"
 const WordSet kMetaphorDisasters = {"flood", "floods", "storm", "storms", "tsunami", "avalanche", "hurricane"};
 const WordSet kObligation = {"has", "have", "needs", "need"};
+const WordSet kWithBetween = {"with", "between"};
+const WordSet kSettingPrepositions = {"in", "at", "during", "after", "before", "from", "amid", "following", "of"};
+const WordSet kParticles = {"down", "up"};
+const WordSet kRounds = {"round", "rounds"};
 
 struct Mention {
     std::int32_t first = 0;
@@ -246,6 +251,7 @@ private:
 
     void prepare();
     bool matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const;
+    qsizetype nameStart(qsizetype i) const;
     bool accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool alsoVerb) const;
     bool acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, bool alsoVerb) const;
     bool acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const;
@@ -411,6 +417,27 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
     return true;
 }
 
+/// Where a name written "* Open" or "* Games" starts: over the capitalised
+/// words and numbers right before it, in its sentence; -1 when the word it
+/// needs is not there ("the Open", "Open borders").
+qsizetype Scan::nameStart(qsizetype i) const
+{
+    const qsizetype prev = i - 1;
+    if (!sameSentence(prev, i))
+        return -1;
+    const bool capital = word(prev) && m_text.token(prev).is(TokenFlag::Capitalized) && !is(prev, determiners)
+        && m_text.view(prev).at(0).isLetter();
+    if (!capital && !isKind(prev, TokenKind::Number))
+        return -1;
+    qsizetype k = prev;
+    while (k > i - 5 && sameSentence(k - 1, i)
+           && (isKind(k - 1, TokenKind::Number)
+               || (word(k - 1) && m_text.token(k - 1).is(TokenFlag::Capitalized) && !is(k - 1, determiners)
+                   && !m_text.token(k - 1).is(TokenFlag::SentenceStart))))
+        --k;
+    return k;
+}
+
 bool Scan::hasSpecifier(qsizetype i) const
 {
     for (qsizetype k = i - 1; k >= i - 6 && k >= 0; --k) {
@@ -529,6 +556,9 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         return false; // "conflict of interest", "war of words"
     if (lowerWord(end) && is(end, modifiees))
         return false;
+    // "Court strikes down the limits": a verb with its particle.
+    if (is(end, kParticles) && !m_text.token(i).is(TokenFlag::Capitalized))
+        return false;
     // "were flooding the market": a progressive verb.
     if (view(i).endsWith(QLatin1StringView("ing")) && is(prev, kBeForms))
         return false;
@@ -571,8 +601,14 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     // "Sanctions won't solve problems": a bare plural with a habitual or
     // negated predicate is a generic statement.
     // So is a bare noun with a present copula ("war is bad for business").
-    if (!headline(i) && !hasSpecifier(i) && !is(prev, kIndefinite)
-        && (negationWord(end) || is(end, kHabitual) || is(end, kPresentCopula))) {
+    // "Job cuts were not planned": a bare noun with a negated copula.
+    // A habitual predicate makes even a headline generic ("Why trade wars
+    // rarely end well").
+    // "the next round of consultations": the round makes it specific.
+    const bool round = is(prev, kOf) && is(prev - 1, kRounds);
+    if (!hasSpecifier(i) && !round && !is(prev, kIndefinite)
+        && ((!headline(i) && (negationWord(end) || is(end, kPresentCopula) || (is(end, kBeForms) && negationWord(end + 1))))
+            || is(end, kHabitual))) {
         return false;
     }
     if (t.flags & Lexicon::NeedsPossessor) {
@@ -594,7 +630,13 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers) && !is(end, determiners))
             return false;
     }
-    if ((t.flags & Lexicon::NeedsSpecifier) && !head && !hasSpecifier(i))
+    // "meetings with ministers", "clashes between rival groups": named
+    // participants make a happening specific without a determiner.
+    // Only right after a preposition: "sign sensible agreements with your
+    // neighbours" stays generic.
+    const bool participants = is(prev, kSettingPrepositions) && is(end, kWithBetween) && sameSentence(end + 1, i)
+        && ((word(end + 1) && !is(end + 1, phraseStops) && !is(end + 1, modals)) || (end + 1 < m_text.size() && m_country[size_t(end + 1)] >= 0));
+    if ((t.flags & Lexicon::NeedsSpecifier) && !head && !participants && !round && !hasSpecifier(i))
         return false;
     return !hypothetical(i, false, false);
 }
@@ -974,7 +1016,7 @@ void Scan::run()
         if (surfaces) {
             for (const Lexicon::Surface &s : *surfaces) {
                 qsizetype end = 0;
-                if (count < 16 && matches(s, i, end))
+                if (count < 16 && matches(s, i, end) && (!s.leftWord || nameStart(i) >= 0))
                     candidates[count++] = {&s, end};
             }
         }
@@ -1013,7 +1055,7 @@ void Scan::run()
                 continue;
             const Lexicon::Trigger &trig = m_lex.trigger(s.trigger);
             Mention m;
-            m.first = std::int32_t(i);
+            m.first = std::int32_t(s.leftWord ? nameStart(i) : i);
             m.last = std::int32_t(candidates[c].end);
             // "passed a $95 billion aid bill": with several words between
             // verb and object the verb alone is the trigger ("filed a
