@@ -111,7 +111,7 @@ const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
                                 "failed", "fails", "imagine", "escalate", "escalating", "spiral", "spill", "offer",
-                                "offered", "offers", "offering", "become", "becomes", "becoming", "spiralling", "spiraling", "spirals", "spiralled", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "spiralling", "spiraling", "spirals", "spiralled", "overdue", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
                                 "discussing", "push", "pushing", "pushed", "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim",
                                 "aims", "aiming", "broker", "brokering", "secure", "securing", "reach", "reaching"};
 // Cues that say nothing about a happening named by a definite noun phrase:
@@ -588,7 +588,7 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (is(prev, kIndefinite) && is(prev - 1, kBe) && is(prev - 2, kPredictionModals))
         return false;
     // "Further strikes would follow", "a rate cut was possible".
-    if (is(prev, kIndefinite) || is(prev, kFurther) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
+    if (is(prev, kIndefinite) || is(prev, kFurther) || ((is(prev - 1, kIndefinite) || is(prev - 1, kFurther)) && lowerWord(prev))) {
         for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {
             if (is(k, kPossibilityModals) || (is(k, kObligation) && is(k + 1, kTo)))
                 return false; // "a ceasefire has to bind both sides"
@@ -657,6 +657,10 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     // After a determiner or a possessor only a participle can be a verb form
     // ("Europe's sanctions debate", but "the seized tanker").
     if (form != Lexicon::Form::Past && (isKind(prev, TokenKind::Possessive) || is(prev, determiners)))
+        return false;
+    // "can be deployed on any phone": a passive under a modal of possibility
+    // says what may happen ("will be deployed" stays scheduled).
+    if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kPossibilityModals))
         return false;
     // "has to be approved": an infinitive passive is still to happen.
     if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kTo) && !is(prev - 2, scheduled))
@@ -741,6 +745,11 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
     }
     switch (t.pos) {
     case Lexicon::PartOfSpeech::Name:
+        // "Games consoles sold well": a one-word name opening a sentence
+        // before a noun is that noun's modifier.
+        if (end == i + 1 && m_text.token(i).is(TokenFlag::SentenceStart) && lowerWord(end) && !is(end, bareFollowers)
+            && !is(end, phraseStops))
+            return false;
         return !hypothetical(i, false, false);
     case Lexicon::PartOfSpeech::Noun:
         return acceptNoun(t, i, end, alsoVerb);

@@ -412,3 +412,13 @@ TEST(EventRecognizer, WiderVocabularyKeepsGenericUsesOut)
             << text.toStdString() << " -> " << found.join(u'|').toStdString();
     }
 }
+
+TEST(EventRecognizer, ModalPassivesAndNameModifiersAreNotEvents)
+{
+    const Recognition r = recognize(QStringLiteral("The update can be deployed on any phone. Games consoles sold well. "
+                                                   "Two battalions will be deployed next week."));
+    EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("deployed")});
+    const Annotation *deployed = eventNamed(r, QStringLiteral("deployed"));
+    ASSERT_TRUE(deployed);
+    EXPECT_GT(deployed->start, 60);
+}
