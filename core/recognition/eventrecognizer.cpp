@@ -2,6 +2,7 @@
 
 #include "analyzedtext.h"
 #include "eventlexicon.h"
+#include "lexicon.h"
 
 #include <QHash>
 
@@ -187,6 +188,8 @@ const WordSet kLikelihood = {"possible", "likely", "unlikely", "probable", "impr
 const WordSet kMetaphorDisasters = {"flood", "floods", "storm", "storms", "tsunami", "avalanche", "hurricane"};
 const WordSet kObligation = {"has", "have", "needs", "need"};
 const WordSet kWithBetween = {"with", "between"};
+const WordSet kThat = {"that"};
+const WordSet kTimePrepositions = {"on", "in", "during", "since"};
 const WordSet kSettingPrepositions = {"in", "at", "during", "after", "before", "from", "amid", "following", "of"};
 const WordSet kParticles = {"down", "up"};
 const WordSet kRounds = {"round", "rounds"};
@@ -252,6 +255,8 @@ private:
     void prepare();
     bool matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const;
     qsizetype nameStart(qsizetype i) const;
+    int wordNetAt(qsizetype i) const;
+    bool genericSubject(qsizetype i, qsizetype end) const;
     bool accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool alsoVerb) const;
     bool acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, bool alsoVerb) const;
     bool acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const;
@@ -438,6 +443,48 @@ qsizetype Scan::nameStart(qsizetype i) const
     return k;
 }
 
+/// The WordNet noun.event trigger at token @p i when it stands between a
+/// definite determiner or possessor and a time ("the stampede on Saturday",
+/// "the blackout last week"), else -1.
+int Scan::wordNetAt(qsizetype i) const
+{
+    if (!lowerWord(i) || !sameSentence(i + 1, i))
+        return -1;
+    const qsizetype prev = i - 1;
+    if (!(is(prev, kDefinite) || is(prev, kPossessivePronouns) || isKind(prev, TokenKind::Possessive)))
+        return -1;
+    int year = 0;
+    const qsizetype next = i + 1;
+    if (!(timeAt(next, year) >= 0 || (is(next, kTimePrepositions) && sameSentence(next + 1, i) && timeAt(next + 1, year) >= 0)))
+        return -1;
+    lowerInto(m_text.view(i), m_nextBuffer);
+    return m_lex.wordNetEvent(m_nextBuffer);
+}
+
+/// "Tariffs hurt the countries that impose them": a bare plural opening a
+/// sentence or clause before a verb in the simple present, with no date in sight, is
+/// a generic statement ("Talks resume on Monday" keeps its date).
+bool Scan::genericSubject(qsizetype i, qsizetype end) const
+{
+    static const QSet<QString> baseVerbs = [] {
+        QSet<QString> out;
+        for (const QStringList &row : annotator::Lexicon::table(QStringLiteral("wn-verb.tsv"))) {
+            if (row.size() >= 2 && row.at(0) == row.at(1) && !row.at(0).contains(u' ') && !row.at(0).contains(u'_'))
+                out.insert(row.at(0));
+        }
+        return out;
+    }();
+    const Token &t = m_text.token(i);
+    const bool clauseStart = t.is(TokenFlag::SentenceStart) || is(i - 1, clauseWords) || is(i - 1, kThat);
+    if (!clauseStart || headline(i) || !lowerWord(end) || !sameSentence(end, i) || is(end, bareFollowers)
+        || is(end, phraseStops) || view(end).endsWith(QLatin1StringView("ed")))
+        return false;
+    lowerInto(view(end), m_nextBuffer);
+    if (!baseVerbs.contains(m_nextBuffer))
+        return false;
+    return !futureTime(i);
+}
+
 bool Scan::hasSpecifier(qsizetype i) const
 {
     for (qsizetype k = i - 1; k >= i - 6 && k >= 0; --k) {
@@ -459,7 +506,7 @@ bool Scan::hasSpecifier(qsizetype i) const
             return true;
         if (t.is(TokenFlag::Capitalized) && !t.is(TokenFlag::SentenceStart))
             return true;
-        if (is(k, phraseStops) || is(k, verbContext) || w.endsWith(QLatin1StringView("ing")))
+        if (is(k, phraseStops) || is(k, verbContext) || is(k, kClauseVerbs) || w.endsWith(QLatin1StringView("ing")))
             return false;
     }
     return false;
@@ -752,6 +799,8 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
             return false;
         return !hypothetical(i, false, false);
     case Lexicon::PartOfSpeech::Noun:
+        if ((s.form == Lexicon::Form::Plural || (t.flags & Lexicon::PluralOnly)) && genericSubject(i, end))
+            return false;
         return acceptNoun(t, i, end, alsoVerb);
     case Lexicon::PartOfSpeech::Verb:
         return acceptVerb(s, t, i, end);
@@ -1044,8 +1093,23 @@ void Scan::run()
                 }
             }
         }
-        if (!count)
+        if (!count) {
+            // WordNet's noun.event, only as "the/its X" right before a time
+            // ("the stampede on Saturday", "Tuesday's blackout" is not
+            // needed: a possessor and a time after it are).
+            const int wn = wordNetAt(i);
+            if (wn >= 0 && acceptNoun(m_lex.trigger(wn), i, i + 1, false)) {
+                Mention m;
+                m.first = std::int32_t(i);
+                m.last = std::int32_t(i + 1);
+                m.trigger = wn;
+                m.classId = m_lex.trigger(wn).classId;
+                findTime(m);
+                findCountries(m, false);
+                link(m);
+            }
             continue;
+        }
         // Longest first; names before triggers of the same length.
         std::stable_sort(candidates, candidates + count, [&](const Candidate &a, const Candidate &b) {
             if (a.end != b.end)

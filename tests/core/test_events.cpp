@@ -422,3 +422,17 @@ TEST(EventRecognizer, ModalPassivesAndNameModifiersAreNotEvents)
     ASSERT_TRUE(deployed);
     EXPECT_GT(deployed->start, 60);
 }
+
+TEST(EventRecognizer, WordNetHappeningsBeforeATime)
+{
+    const Recognition r = recognize(QStringLiteral("Nine people died in the stampede on Saturday. The blackout last week left "
+                                                   "homes without power. A blackout is a nuisance. Officials discussed the issue on Monday."));
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("stampede"), QStringLiteral("blackout")}));
+}
+
+TEST(EventRecognizer, BarePluralSubjectsInTheSimplePresentAreGeneric)
+{
+    const Recognition r = recognize(QStringLiteral("Economists argue that tariffs hurt the countries that impose them, but rate cuts "
+                                                   "take months to work. Talks resume on Monday. Job cuts were not planned."));
+    EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("Talks")});
+}
