@@ -3,7 +3,10 @@
 // test mode so no test touches the user's settings or data, runs the tests.
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #ifdef ANNOTATOR_TEST_GUI
 #include <QApplication>
 #else
@@ -12,6 +15,12 @@
 
 int main(int argc, char **argv)
 {
+    // ctest runs test processes side by side; each gets a home of its own so
+    // their settings, recent files and recovery files never mix (test mode
+    // puts them under $HOME/.qttest).
+    QTemporaryDir home(QDir::tempPath() + QStringLiteral("/article-annotator-test-home-XXXXXX"));
+    if (home.isValid())
+        qputenv("HOME", QFile::encodeName(home.path()));
 #ifdef ANNOTATOR_TEST_GUI
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -10,6 +10,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <limits>
 #include <map>
 
 namespace annotator {
@@ -70,10 +71,12 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_refresh->setSingleShot(true);
-    m_refresh->setInterval(0);
+    // A moment after the last edit, so a burst of edits in a long article
+    // costs one rebuild and the edit itself shows at once.
+    m_refresh->setInterval(150);
     connect(m_refresh, &QTimer::timeout, this, &EntityPanel::refresh);
     connect(m_set, &AnnotationSet::changed, m_refresh, qOverload<>(&QTimer::start));
-    connect(m_set, &AnnotationSet::wasReset, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_set, &AnnotationSet::wasReset, this, &EntityPanel::refresh); // a new article: at once
     connect(m_tree, &QTreeWidget::itemActivated, this, &EntityPanel::activate);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -88,9 +91,9 @@ void EntityPanel::refresh()
     // Rows keyed by what makes two mentions the same thing: the entity, a
     // country's code, or else the mention text.
     std::map<QString, Row> speakers, countries, events;
-    for (const Annotation &a : m_set->annotations()) {
+    m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Rejected)
-            continue;
+            return;
         std::map<QString, Row> *rows = nullptr;
         QString key;
         if (a.type == Types::Speaker) {
@@ -104,7 +107,7 @@ void EntityPanel::refresh()
             rows = &events;
             key = a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity;
         } else {
-            continue;
+            return;
         }
         Row &row = (*rows)[key];
         row.entity = a.entity;
@@ -114,7 +117,7 @@ void EntityPanel::refresh()
             row.detail = a.attributes.value(Attr::Code);
         if (a.type == Types::Speaker && row.detail.isEmpty())
             row.detail = a.attributes.value(Attr::Role);
-    }
+    });
     for (auto &[key, row] : speakers) {
         row.name = mostFrequent(row.texts);
         if (key.startsWith(u'e')) {

@@ -34,6 +34,8 @@
 #include <QHeaderView>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <limits>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -102,7 +104,13 @@ MainWindow::MainWindow(QWidget *parent)
     createPanels();
 
     connect(m_set, &AnnotationSet::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
-    connect(m_set, &AnnotationSet::changed, this, &MainWindow::updateStatus);
+    // The counts in the status bar are a pass over all annotations: they
+    // follow a moment after the last edit, not on its path.
+    auto *statusTimer = new QTimer(this);
+    statusTimer->setSingleShot(true);
+    statusTimer->setInterval(150);
+    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    connect(m_set, &AnnotationSet::changed, statusTimer, qOverload<>(&QTimer::start));
     connect(m_set, &AnnotationSet::wasReset, this, &MainWindow::updateStatus);
     connect(m_recognition, &BackgroundRecognition::finished, this, &MainWindow::suggestionsArrived);
     connect(m_autosaver, &Autosaver::failed, this, [this](const QString &error) {
@@ -1305,13 +1313,14 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateStatus()
 {
+    // Runs after every edit: count in place, without copying the annotations.
     qsizetype suggested = 0, accepted = 0;
-    for (const Annotation &a : m_set->annotations()) {
+    m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Suggested)
             ++suggested;
         else if (a.status == Status::Accepted)
             ++accepted;
-    }
+    });
     QString text = (accepted == 1 ? tr("1 annotation") : tr("%1 annotations").arg(accepted));
     if (suggested)
         text += (suggested == 1 ? tr(", 1 suggestion to review") : tr(", %1 suggestions to review").arg(suggested));

@@ -5,6 +5,8 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <limits>
+
 namespace annotator {
 
 OverviewRuler::OverviewRuler(const AnnotationSet *set, QWidget *parent)
@@ -14,12 +16,19 @@ OverviewRuler::OverviewRuler(const AnnotationSet *set, QWidget *parent)
 {
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     setToolTip(tr("Where each type occurs in the article; click to go there"));
-    auto dirty = [this] {
+    // The marks follow a moment after the last edit: a long article's
+    // marks cost a pass over all annotations, which an edit must not wait for.
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(150);
+    connect(&m_refresh, &QTimer::timeout, this, [this] {
         m_dirty = true;
         update();
-    };
-    connect(m_set, &AnnotationSet::changed, this, dirty);
-    connect(m_set, &AnnotationSet::wasReset, this, dirty);
+    });
+    connect(m_set, &AnnotationSet::changed, &m_refresh, qOverload<>(&QTimer::start));
+    connect(m_set, &AnnotationSet::wasReset, this, [this] {
+        m_dirty = true;
+        update();
+    });
 }
 
 void OverviewRuler::setLength(qint64 length)
@@ -55,23 +64,27 @@ void OverviewRuler::recompute()
     m_rows.assign(size_t(rows), 0);
     if (m_length <= 0)
         return;
-    for (const Annotation &a : m_set->annotations()) {
+    m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Rejected || m_hidden.contains(a.type))
-            continue;
+            return;
         qsizetype bit = m_types.indexOf(a.type);
         if (bit < 0) {
             m_types.append(a.type);
             bit = m_types.size() - 1;
         }
         if (bit >= 32)
-            continue;
+            return;
         const int row = int(std::clamp<qint64>(a.start * rows / m_length, 0, rows - 1));
         m_rows[size_t(row)] |= 1u << bit;
-    }
+    });
 }
 
 QStringList OverviewRuler::typesAt(int y)
 {
+    if (m_refresh.isActive()) {
+        m_refresh.stop();
+        m_dirty = true;
+    }
     if (m_dirty || int(m_rows.size()) != std::max(height(), 1))
         recompute();
     QStringList out;

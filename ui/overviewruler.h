@@ -3,6 +3,7 @@
 #include "annotationstyle.h"
 
 #include <QSet>
+#include <QTimer>
 #include <QWidget>
 
 #include <vector>
@@ -47,6 +48,7 @@ private:
     QStringList m_types;
     qint64 m_length = 0;
     bool m_dirty = true;
+    QTimer m_refresh;
     std::vector<quint32> m_rows; ///< per pixel row, a bit per type in m_types
 };
 

@@ -25,10 +25,10 @@ QuoteList::QuoteList(const AnnotationSet *set, QWidget *parent)
     m_tree->setWordWrap(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_refresh->setSingleShot(true);
-    m_refresh->setInterval(0);
+    m_refresh->setInterval(150); // see EntityPanel
     connect(m_refresh, &QTimer::timeout, this, &QuoteList::refresh);
     connect(m_set, &AnnotationSet::changed, m_refresh, qOverload<>(&QTimer::start));
-    connect(m_set, &AnnotationSet::wasReset, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_set, &AnnotationSet::wasReset, this, &QuoteList::refresh);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         Q_EMIT jumpTo(item->data(0, Qt::UserRole).toLongLong(), item->data(0, Qt::UserRole + 1).toLongLong());
     });

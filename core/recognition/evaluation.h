@@ -73,7 +73,7 @@ namespace Evaluation {
 Scores score(const AnnotationData &gold, const AnnotationData &predicted, const Document *doc = nullptr);
 
 /// Whether a Speaker mention is a name mention. The guideline marks names
-/// (`Evan Medeiros`, `Medeiros`, `Wang Yi`), nominals (`a Chinese diplomat`,
+/// (`Karin Lindgren`, `Lindgren`, `Li Wei`), nominals (`a Chinese diplomat`,
 /// `Chinese state media`, `some analysts`) and pronouns (`he`). A name
 /// mention here is one that
 /// - is not a pronoun and does not start with a determiner or quantifier

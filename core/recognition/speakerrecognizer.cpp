@@ -71,7 +71,7 @@ struct NameRun {
     std::int32_t nameWord = 0; ///< first word after leading titles
     bool candidate = false; ///< possibly a person's name
     bool subjectLike = false; ///< standing where a subject stands
-    bool organisation = false; ///< ends in an organisation word: Seoryeong Heavy Industries Co.
+    bool organisation = false; ///< ends in an organisation word: Valbrook Marine Works Co.
     bool titleCase = false; ///< in a headline written in title case
 };
 
@@ -86,7 +86,7 @@ struct Candidate {
     bool organisation = false;
     bool business = false;
     QString head; ///< organisation word, lower case
-    QString roleHead; ///< head of its apposition: the Andean People's Front, a rebel group
+    QString roleHead; ///< head of its apposition: the Northern Liberation Front, a rebel group
     bool subject = false; ///< its latest mention stands as a subject
     std::int32_t lastRun = 0; ///< first token of its latest mention
 };
@@ -241,7 +241,7 @@ bool SpeakerPass::nameToken(std::int32_t i) const
         return false;
     const std::uint32_t c = m_lex[size_t(i)];
     if ((c & ClosedClass) && i + 2 < m_n && isJoiningHyphen(i + 1) && isWordAt(i + 2) && m_tokens[size_t(i + 2)].is(TokenFlag::Capitalized))
-        return true; // Per-Arne
+        return true; // Jan-Erik
     if (c & Time)
         return false;
     if (t.length() == 1 && m_text.text().at(t.start) == u'I')
@@ -256,7 +256,7 @@ bool SpeakerPass::nameToken(std::int32_t i) const
 }
 
 // Last token of a name: a capitalised word, or the lower-case end of a
-// hyphenated given name (Min-jung, Jin-seok), or the dot of Co. or Corp.
+// hyphenated given name (Ji-woo, Hye-rin), or the dot of Co. or Corp.
 bool SpeakerPass::nameEndAt(std::int32_t h) const
 {
     if (nameToken(h))
@@ -270,7 +270,7 @@ bool SpeakerPass::nameEndAt(std::int32_t h) const
 
 // A word that stands before a name as a title or a role: Minister, Mr, Swimmer.
 // WordNet's persons count only as agent nouns, because it also lists given
-// names (Daniel) among them.
+// names (Walter) among them.
 bool SpeakerPass::titleWord(std::int32_t i) const
 {
     const std::uint32_t c = lex(i);
@@ -382,7 +382,7 @@ std::int32_t SpeakerPass::nameRunLeft(std::int32_t h, std::int32_t minFirst) con
         }
         if (m_tokens[size_t(j)].kind == TokenKind::Possessive && orgSeen && nameToken(j - 1) && j - 1 >= minFirst && !inQuote(j - 1)
             && !countryAt(m_tokens[size_t(j - 1)].start, m_tokens[size_t(j - 1)].end)) {
-            a = j - 1; // Andean People's Front
+            a = j - 1; // Northern Liberation Front
             continue;
         }
         const bool connector = isPunct(j, u'&') || lowerIs(j, u"of") || lowerIs(j, u"for") || (lowerIs(j, u"the") && lowerIs(j - 1, u"of"));
@@ -449,7 +449,7 @@ std::int32_t SpeakerPass::nameRunRight(std::int32_t h) const
         }
         if (m_tokens[size_t(b)].kind == TokenKind::Possessive && nameToken(b + 1) && !inQuote(b + 1)
             && !countryAt(m_tokens[size_t(h)].start, m_tokens[size_t(b - 1)].end)) {
-            // Andean People's Front, Mexico's Foreign Ministry: a possessive inside an organisation's name.
+            // Northern Liberation Front, Peru's Foreign Ministry: a possessive inside an organisation's name.
             std::int32_t e = b + 1;
             while (e < m_n && nameToken(e) && e - b < 6)
                 ++e;
@@ -616,7 +616,7 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
             ++minFirst;
     }
     if (isPunct(h, u')') && isPunct(h - 2, u'(') && isWordAt(h - 1) && m_tokens[size_t(h - 1)].is(TokenFlag::AllCaps) && h - 3 >= minFirst)
-        h -= 3; // Southern African Development Community (SADC)
+        h -= 3; // Coastal States Development Council (CSDC)
     if (isPunct(h, u'.') && !m_tokens[size_t(h)].is(TokenFlag::SpaceBefore) && (lex(h - 1) & OrgHead) && h - 1 >= minFirst) {
         // Korea Shipbuilding Finance Corp.
         const std::int32_t first = nameRunLeft(h - 1, minFirst);
@@ -654,7 +654,7 @@ bool SpeakerPass::parseSubjectEndingAt(std::int32_t h, std::int32_t minFirst, At
             const QString before = roleFirst < first ? spanText(roleFirst, first) : QString();
             a.role = a.role.isEmpty() ? before : before.isEmpty() ? a.role : before + QStringLiteral(" ") + a.role;
             if (exact && roleFirst == minFirst)
-                first = roleFirst; // Political analyst Grace Nyirenda, of ..., said
+                first = roleFirst; // Political analyst Ruth Kamanga, of ..., said
         }
     } else if (!t.is(TokenFlag::Capitalized) && !(c & ClosedClass) && !(c == 0 && (m_text.view(h).endsWith(u"ed") || m_text.view(h).endsWith(u"ing")))) {
         // A person noun with a prepositional phrase after it: officials on both sides.
@@ -805,7 +805,7 @@ bool SpeakerPass::parseAppositionSubject(std::int32_t comma, Attribution &a) con
         candidate.verb = a.verb;
         bool ok = segLast - 1 >= segFirst && parseSubjectEndingAt(segLast - 1, segFirst, candidate, true);
         if (!ok) {
-            // Sen. Margaret Oyelaran of Texas: a name with a phrase after it.
+            // Sen. Helen Adebayo-Carr of Texas: a name with a phrase after it.
             for (std::int32_t k = segFirst + 1; k < segLast - 1; ++k) {
                 if (isWordAt(k) && (lex(k) & Preposition) && !m_tokens[size_t(k)].is(TokenFlag::Capitalized)) {
                     candidate = Attribution();
@@ -894,7 +894,7 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
     if (j < 0)
         return false;
     if (isPunct(j, u')') && isPunct(j - 2, u'(') && isWordAt(j - 1) && m_tokens[size_t(j - 1)].is(TokenFlag::AllCaps))
-        j -= 3; // The Malawi Electoral Commission (MEC) declared
+        j -= 3; // The National Electoral Board (NEB) declared
     if (isPunct(j, u',')) {
         if (vc & WordNetVerb)
             return false;
@@ -936,7 +936,7 @@ bool SpeakerPass::parseLeftSubject(std::int32_t verb, Attribution &a) const
             return (a.pronoun & Plural) != 0;
         const QStringView head = m_text.view(a.last - 1);
         if (a.kind == MentionKind::Name)
-            return a.last - a.first == 1 && head.endsWith(u's') && !m_tokens[size_t(a.first)].is(TokenFlag::AllCaps); // Tories say
+            return a.last - a.first == 1 && head.endsWith(u's') && !m_tokens[size_t(a.first)].is(TokenFlag::AllCaps); // Greens say
         if (a.kind != MentionKind::Nominal)
             return false;
         return head.endsWith(u's') || (lex(a.last - 1) & Plural);
@@ -963,7 +963,7 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
         && nameToken(named + 3))
         named += 3;
     if (lowerIs(r, u"the") && nameToken(named)) {
-        // said the Hartwell Institute, according to the Kremlin
+        // said the Brennan Institute, according to the Kremlin
         const std::int32_t b = nameRunRight(named);
         if ((lex(b - 1) & OrgHead) || !(isWordAt(b) && !m_tokens[size_t(b)].is(TokenFlag::Capitalized))) {
             classifyName(named, b, a);
@@ -1014,7 +1014,7 @@ bool SpeakerPass::parseRightSubject(std::int32_t r, Attribution &a) const
     if (head < 0)
         return false;
     if (nameToken(head + 1) && !inQuote(head + 1)) {
-        // according to regional governor Ihor Savchuk, the analytics firm Trendloop
+        // according to regional governor Oleh Marchenko, the analytics firm Datavane
         const std::int32_t b = nameRunRight(head + 1);
         classifyName(head + 1, b, a);
         if (a.kind == MentionKind::Name) {
@@ -1233,9 +1233,9 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
     const std::int32_t start = m_tokens[size_t(first)].start, end = m_tokens[size_t(last - 1)].end;
     m_fullNames.insert(m_text.view(start, end), entity);
     if (isPunct(last, u'(') && isPunct(last + 2, u')') && isWordAt(last + 1) && m_tokens[size_t(last + 1)].is(TokenFlag::AllCaps))
-        m_fullNames.insert(m_text.view(last + 1), entity); // Malawi Electoral Commission (MEC)
+        m_fullNames.insert(m_text.view(last + 1), entity); // National Electoral Board (NEB)
     const SpeakerEntity &e = m_entities[size_t(entity)];
-    // Single words of the name: Medeiros, Zhang, Salgado, Owusu-Ansah.
+    // Single words of the name: Lindgren, Chen, Barros, Mensah-Bonsu.
     std::vector<std::pair<std::int32_t, std::int32_t>> words;
     std::int32_t ws = first;
     for (std::int32_t k = first + 1; k <= last; ++k) {
@@ -1273,7 +1273,7 @@ void SpeakerPass::registerName(std::int32_t entity, std::int32_t first, std::int
         }
         if (acronym.size() >= 3)
             m_nameWords.insert(acronym, entity);
-        // Leading words: Hartwell Institute -> Hartwell, Seoryeong Heavy Industries Co. -> Seoryeong Heavy.
+        // Leading words: Brennan Institute -> Brennan, Valbrook Marine Works Co. -> Valbrook Marine.
         if (lex(words[0].first) & OrgHead)
             return;
         for (size_t w = 1; w < words.size(); ++w) {
@@ -1310,7 +1310,7 @@ std::int32_t SpeakerPass::entityForName(const Attribution &a)
     if (id < 0 && !name.contains(u' '))
         id = m_nameWords.value(name);
     if (id < 0 && !a.organisation) {
-        // An earlier mention by one word of this name (Medeiros said ... Evan Medeiros).
+        // An earlier mention by one word of this name (Lindgren said ... Karin Lindgren).
         std::int32_t ws = a.first;
         for (std::int32_t k = a.first + 1; k <= a.last && id < 0; ++k) {
             if (k == a.last || m_tokens[size_t(k)].is(TokenFlag::SpaceBefore)) {
@@ -1405,7 +1405,7 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
     if (a.definite) {
         const bool generic = businessWord(a.last - 1) && !(lex(a.last - 1) & OrgHead && head == QStringLiteral("bank"));
         const std::int32_t paragraph = m_tokens[size_t(a.first)].paragraph;
-        // The subject of the reported clause first: Seoryeong will issue ..., the company said.
+        // The subject of the reported clause first: Valbrook will issue ..., the company said.
         const std::int32_t sentenceFirst = m_text.sentences()[size_t(m_tokens[size_t(a.first)].sentence)].first;
         for (std::int32_t id : m_recent) {
             if (id >= 0)
@@ -1421,7 +1421,7 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
         }
         for (std::int32_t id : m_recent) {
             if (id < 0) {
-                // the company, after Seoryeong Heavy Industries Co.
+                // the company, after Valbrook Marine Works Co.
                 const std::int32_t c = -id - 2;
                 const Candidate &cand = m_candidates[size_t(c)];
                 if (cand.organisation && cand.paragraph >= paragraph - 2 && (cand.head == head || cand.roleHead == head || (generic && cand.business))) {
@@ -1434,7 +1434,7 @@ std::int32_t SpeakerPass::resolveNominal(const Attribution &a)
             SpeakerEntity &e = m_entities[size_t(id)];
             if ((e.head == head || (generic && e.business)) && e.kind != EntityKind::Person)
                 return id;
-            // the Brazilian striker, after "Nogueira, the striker".
+            // the Brazilian striker, after "Pereira-Lamas, the striker".
             if (e.kind == EntityKind::Person && !e.role.isEmpty() && (lex(a.last - 1) & PersonNoun)) {
                 const qsizetype at = e.role.indexOf(head, 0, Qt::CaseInsensitive);
                 if (at >= 0 && (at == 0 || !e.role.at(at - 1).isLetter()) && (at + head.size() == e.role.size() || !e.role.at(at + head.size()).isLetter()))
@@ -1539,7 +1539,7 @@ void SpeakerPass::findNameRuns()
                         || (isWordAt(end + 1) && !m_tokens[size_t(end + 1)].is(TokenFlag::Capitalized) && !(lex(end + 1) & ClosedClass)))));
         run.titleCase = m_titleCaseParagraph[size_t(m_tokens[size_t(i)].paragraph)];
         const bool country = countryAt(m_tokens[size_t(word(run, w))].start, m_tokens[size_t(end - 1)].end);
-        const bool age = isPunct(end, u',') && end + 2 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number && isPunct(end + 2, u','); // Sunita, 34,
+        const bool age = isPunct(end, u',') && end + 2 < m_n && m_tokens[size_t(end + 1)].kind == TokenKind::Number && isPunct(end + 2, u','); // Asha, 29,
         run.candidate = !org && !run.titleCase && (nameWords >= 2 || titled || age) && !m_tokens[size_t(i)].is(TokenFlag::AllCaps) && !country;
         run.subjectLike = subjectLike;
         run.organisation = org && !country && !(lex(word(run, w)) & OrgHead);
@@ -1564,7 +1564,7 @@ void SpeakerPass::matchRun(const NameRun &run, F found) const
                 id = m_nameWords.value(text);
             if (id < 0)
                 continue;
-            // A source known by one word (Dovhaniuk) named in full (Taras Dovhaniuk).
+            // A source known by one word (Hrytsenko) named in full (Mykola Hrytsenko).
             if (e == w + 1 && nameWords > 1 && !run.titleCase && m_entities[size_t(id)].kind == EntityKind::Person
                 && !m_entities[size_t(id)].name.contains(u' ')) {
                 found(word(run, run.nameWord), word(run, run.wordCount), id);
@@ -1666,7 +1666,7 @@ void SpeakerPass::resolveEntities()
                 m_candidates.push_back(cand);
                 c = std::int32_t(m_candidates.size()) - 1;
                 m_candidateNames.insert(text, c);
-                // Seoryeong Heavy Industries Co. is also Seoryeong later.
+                // Valbrook Marine Works Co. is also Valbrook later.
                 for (std::int32_t w = run.nameWord + 1; w < run.wordCount; ++w) {
                     const std::int32_t end = word(run, w);
                     if ((lex(end - 1) & (OrgHead | ClosedClass)) || !isWordAt(end - 1))
@@ -1741,11 +1741,11 @@ void SpeakerPass::buildMentions()
     for (const Mention &m : m_mentions) {
         if (m.first < coveredUntil)
             continue;
-        // A name inside a nominal mention is a mention too: A Seoryeong spokesperson.
+        // A name inside a nominal mention is a mention too: A Valbrook spokesperson.
         if (m.attribution < 0 || m_attributions[size_t(m.attribution)].kind != MentionKind::Nominal)
             coveredUntil = m.last;
         kept.push_back(m);
-        // A name in a script without capitals in brackets after it: Haruki Yoshida (𠮷田春樹).
+        // A name in a script without capitals in brackets after it: Kenji Morita (森田健二).
         const std::int32_t k = m.last;
         if (isPunct(k, u'(') && isWordAt(k + 1) && isPunct(k + 2, u')') && m_attributions.size() < 100000) {
             const QStringView w = m_text.view(k + 1);
@@ -1877,7 +1877,7 @@ void SpeakerPass::attributeQuotes()
             if (qi > 0 && m_spans[qi - 1].paragraph == q.paragraph && m_quoteSpeaker[qi - 1] >= 0) {
                 m_quoteSpeaker[qi] = m_quoteSpeaker[qi - 1];
             } else if (subject != -1 && subjectAt < (q.open >= 0 ? q.open : q.first) && paragraphLastPos[size_t(q.paragraph)] < 0) {
-                // David Oyelaran, a trade economist, put it more bluntly. "..."
+                // Tom Adebayo-Carr, a trade economist, put it more bluntly. "..."
                 if (subject >= 0) {
                     m_quoteSpeaker[qi] = subject;
                 } else {

@@ -119,6 +119,10 @@ int main(int argc, char **argv)
         torture::applyEdit(set, *doc, k);
         say("edit", k);
         if (k % saveEvery == 0) {
+            // As the program does: pending edits go to the recovery file
+            // first, so a save that takes long (a slow or network drive)
+            // and is cut short by a crash cannot cost them.
+            autosaver.flush();
             say("save-start", k);
             QString why;
             if (SidecarStore::save(*doc, set, &why)) {

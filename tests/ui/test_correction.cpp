@@ -273,8 +273,7 @@ TEST_F(CorrectionTest, TheEntityPanelCountsQuotesAndMentionsAndJumpsToThem)
     // An edit shows in the panel.
     cursorAt(QStringLiteral("Turkey"));
     key(Qt::Key_2);
-    QCoreApplication::processEvents();
-    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(1)->childCount(), 3);
+    QTRY_COMPARE(m_window.entityPanel()->tree()->topLevelItem(1)->childCount(), 3);
 
     // The quote list says who said what.
     QTreeWidget *quotes = m_window.quoteList()->tree();
