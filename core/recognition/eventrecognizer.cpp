@@ -192,7 +192,7 @@ const WordSet kThat = {"that"};
 const WordSet kTimePrepositions = {"on", "in", "during", "since"};
 const WordSet kSettingPrepositions = {"in", "at", "during", "after", "before", "from", "amid", "following", "of"};
 const WordSet kParticles = {"down", "up"};
-const WordSet kRounds = {"round", "rounds"};
+const WordSet kRounds = {"round", "rounds", "series", "wave", "waves", "spate", "string"};
 
 struct Mention {
     std::int32_t first = 0;
@@ -390,6 +390,7 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
             qsizetype g = 0;
             while (g < 5 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
                    && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords)
+                       || m_country[size_t(j)] >= 0 || (isKind(j, TokenKind::Possessive) && m_country[size_t(j - 1)] >= 0)
                        || m_text.isPunct(j, u'$') || m_text.isPunct(j, QChar(0x00A3)) || m_text.isPunct(j, QChar(0x20AC)))) {
                 ++j;
                 ++g;
@@ -651,10 +652,11 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     // "Job cuts were not planned": a bare noun with a negated copula.
     // A habitual predicate makes even a headline generic ("Why trade wars
     // rarely end well").
-    // "the next round of consultations": the round makes it specific.
+    // "the next round of consultations", "a series of confrontations": the
+    // round makes it specific.
     const bool round = is(prev, kOf) && is(prev - 1, kRounds);
     if (!hasSpecifier(i) && !round && !is(prev, kIndefinite)
-        && ((!headline(i) && (negationWord(end) || is(end, kPresentCopula) || (is(end, kBeForms) && negationWord(end + 1))))
+        && ((!headline(i) && (negationWord(end) || is(end, kPresentCopula) || (is(end, kAuxiliaries) && negationWord(end + 1))))
             || is(end, kHabitual))) {
         return false;
     }
@@ -772,7 +774,9 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
     const Lexicon::Trigger &t = m_lex.trigger(s.trigger);
     if (t.text.startsWith(QLatin1StringView("attack")) && criticism(end))
         return false;
-    for (qsizetype k = i; k < end; ++k) {
+    // A country inside a noun or a name ("Paris 2024" aside) is a place in a
+    // name; in a verb phrase it is the object ("summoned China's ambassador").
+    for (qsizetype k = i; k < end && t.pos != Lexicon::PartOfSpeech::Verb; ++k) {
         if (m_country[size_t(k)] >= 0)
             return false;
     }

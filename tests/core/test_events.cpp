@@ -436,3 +436,13 @@ TEST(EventRecognizer, BarePluralSubjectsInTheSimplePresentAreGeneric)
                                                    "take months to work. Talks resume on Monday. Job cuts were not planned."));
     EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("Talks")});
 }
+
+TEST(EventRecognizer, SeriesOfHappeningsAndCountriesInsideVerbPhrases)
+{
+    const Recognition r = recognize(QStringLiteral("It was the latest in a series of confrontations at sea. Manila summoned "
+                                                   "China's ambassador on Tuesday. The incident came days after talks in Shanghai."),
+                                    {{QStringLiteral("China"), QStringLiteral("CN")}, {QStringLiteral("Manila"), QStringLiteral("PH")}});
+    const QStringList found = eventTexts(r);
+    for (const QString &w : {QStringLiteral("confrontations"), QStringLiteral("summoned China's ambassador"), QStringLiteral("incident")})
+        EXPECT_TRUE(found.contains(w)) << w.toStdString() << " not in " << found.join(u'|').toStdString();
+}
