@@ -334,8 +334,9 @@ bool Scan::negationWord(qsizetype i) const
         return true;
     if (!is(i, negations))
         return false;
-    // "no matter how", "no doubt", "no longer" do not negate what follows.
-    return !(is(i, kNo) && is(i + 1, kNoIdioms));
+    // "no matter how", "no doubt", "no longer" do not negate what follows,
+    // nor does "no" inside a compound ("a no-confidence motion").
+    return !(is(i, kNo) && (is(i + 1, kNoIdioms) || joinedHyphen(i + 1)));
 }
 
 void Scan::prepare()
@@ -505,6 +506,9 @@ bool Scan::hasSpecifier(qsizetype i) const
         const QStringView w = m_text.view(k);
         if (is(k, determiners))
             return true;
+        // "a no-confidence motion": the first part of a compound modifier.
+        if (joinedHyphen(k + 1))
+            continue;
         if (t.is(TokenFlag::Capitalized) && !t.is(TokenFlag::SentenceStart))
             return true;
         if (is(k, phraseStops) || is(k, verbContext) || is(k, kClauseVerbs) || w.endsWith(QLatin1StringView("ing")))
@@ -541,12 +545,12 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
     bool would = false;
     // "If the tariffs stay": a definite noun phrase presupposes the happening.
     bool definite = false;
+    qsizetype d = i - 1;
     if (!verb) {
         // The noun phrase's determiner, over numbers and modifiers ("the 2019 agreement").
-        qsizetype d = i - 1;
-        while (d > i - 4
+        while (d > i - 7
                && (isKind(d, TokenKind::Number) || (lowerWord(d) && !is(d, determiners) && !is(d, phraseStops) && !is(d, hypotheticalCues))
-                   || joinedHyphen(d) || (d >= 0 && m_country[size_t(d)] >= 0)
+                   || joinedHyphen(d) || (word(d) && joinedHyphen(d + 1)) || (d >= 0 && m_country[size_t(d)] >= 0)
                    || (word(d) && m_text.token(d).is(TokenFlag::Capitalized) && !m_text.token(d).is(TokenFlag::SentenceStart))))
             --d;
         definite = is(d, kDefinite) || is(d, kPossessivePronouns) || isKind(d, TokenKind::Possessive);
@@ -566,8 +570,8 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
             if ((is(k, kNo) && steps < 2) || (verb && steps < 3 && !adjectival))
                 return true;
             // "is not a truce"
-            if (!verb && steps == 1 && is(i - 1, kIndefinite))
-                return true;
+            if (!verb && ((steps == 1 && is(i - 1, kIndefinite)) || (k == d - 1 && is(d, kIndefinite))))
+                return true; // "not a tit-for-tat escalation"
             continue;
         }
         if (adjectival)
@@ -699,6 +703,9 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     // "to beat", "will cut": a past form that is also the bare form.
     if (form == Lexicon::Form::Past && is(prev, modals))
         form = Lexicon::Form::Base;
+    // "March 14": a month, not a verb.
+    if (m_text.token(i).is(TokenFlag::Capitalized) && is(i, months))
+        return false;
     if (t.text == QLatin1StringView("agree") && !is(end, kAgreeFollowers))
         return false; // "agreed that" reports speech
     if (t.text == QLatin1StringView("meet") && (is(end, meetObjects) || is(end + 1, meetObjects)))

@@ -446,3 +446,10 @@ TEST(EventRecognizer, SeriesOfHappeningsAndCountriesInsideVerbPhrases)
     for (const QString &w : {QStringLiteral("confrontations"), QStringLiteral("summoned China's ambassador"), QStringLiteral("incident")})
         EXPECT_TRUE(found.contains(w)) << w.toStdString() << " not in " << found.join(u'|').toStdString();
 }
+
+TEST(EventRecognizer, CompoundNoAndMarchesAreNotMonthsOrNegations)
+{
+    const Recognition r = recognize(QStringLiteral("The minister faces a no-confidence motion next week. Thousands of protesters "
+                                                   "marched through the capital on Saturday.\n\nBy Ann Lee\nMarch 14, 2025"));
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("motion"), QStringLiteral("marched")}));
+}
