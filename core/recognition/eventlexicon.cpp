@@ -82,6 +82,7 @@ const EventLexicon &EventLexicon::instance()
         EventLexicon l;
         l.loadTriggerRows(Lexicon::table(QStringLiteral("event-triggers.tsv")));
         l.loadNameRows(Lexicon::table(QStringLiteral("event-names.tsv")));
+        l.loadWordNetEventRows(Lexicon::table(QStringLiteral("wn-noun.event.tsv")));
         return l;
     }();
     return lexicon;
@@ -209,7 +210,64 @@ void EventLexicon::loadNameRows(const QList<QStringList> &rows)
         t.classId = classId(t.eventClass);
         const int index = int(m_triggers.size());
         m_triggers.push_back(t);
-        addSurface(index, Form::Name, tokensOf(t.text), true, false);
+        QStringList words = tokensOf(t.text);
+        if (words.size() > 1 && words.first() == u"*") {
+            const char16_t left = words.first().at(0).unicode();
+            words.removeFirst();
+            addSurface(index, Form::Name, words, true, false);
+            m_byFirst[words.first().toLower()].back().leftWord = left;
+            continue;
+        }
+        addSurface(index, Form::Name, words, true, false);
+    }
+}
+
+void EventLexicon::loadWordNetEventRows(const QList<QStringList> &rows)
+{
+    // noun.event also holds trends, amounts, phases and outcomes ("the rise
+    // last month", "the end of the year"), which the guideline does not count.
+    static const QSet<QString> general = {
+        QStringLiteral("end"), QStringLiteral("start"), QStringLiteral("beginning"), QStringLiteral("change"), QStringLiteral("result"),
+        QStringLiteral("case"), QStringLiteral("loss"), QStringLiteral("success"), QStringLiteral("failure"), QStringLiteral("growth"),
+        QStringLiteral("rise"), QStringLiteral("fall"), QStringLiteral("increase"), QStringLiteral("decrease"), QStringLiteral("decline"),
+        QStringLiteral("time"), QStringLiteral("development"), QStringLiteral("shift"), QStringLiteral("drop"), QStringLiteral("jump"),
+        QStringLiteral("surge"), QStringLiteral("spike"), QStringLiteral("slump"), QStringLiteral("gain"), QStringLiteral("happening"),
+        QStringLiteral("occurrence"), QStringLiteral("turn"), QStringLiteral("period"), QStringLiteral("moment"), QStringLiteral("improvement"),
+        QStringLiteral("progress"), QStringLiteral("recovery"), QStringLiteral("trend"), QStringLiteral("outcome"), QStringLiteral("effect"),
+        QStringLiteral("consequence"), QStringLiteral("chance"), QStringLiteral("opportunity"), QStringLiteral("luck"), QStringLiteral("experience"),
+        QStringLiteral("situation"), QStringLiteral("crisis"), QStringLiteral("problem"), QStringLiteral("difficulty"), QStringLiteral("trouble"),
+        QStringLiteral("news"), QStringLiteral("flow"), QStringLiteral("movement"), QStringLiteral("course"), QStringLiteral("finish"),
+        QStringLiteral("close"), QStringLiteral("opening"), QStringLiteral("closing"), QStringLiteral("return"), QStringLiteral("pressure"),
+        QStringLiteral("demand"), QStringLiteral("supply"), QStringLiteral("output"), QStringLiteral("production"), QStringLiteral("sale"),
+        QStringLiteral("sales"), QStringLiteral("release"), QStringLiteral("rate"), QStringLiteral("level"), QStringLiteral("peak"),
+        QStringLiteral("record"), QStringLiteral("high"), QStringLiteral("low"), QStringLiteral("weather"), QStringLiteral("rain"),
+        QStringLiteral("snow"), QStringLiteral("wind"), QStringLiteral("heat"), QStringLiteral("cold"), QStringLiteral("light"),
+        QStringLiteral("sound"), QStringLiteral("noise"), QStringLiteral("life"), QStringLiteral("death"), QStringLiteral("birth"),
+        QStringLiteral("age"), QStringLiteral("stage"), QStringLiteral("step"), QStringLiteral("phase"), QStringLiteral("round"),
+        QStringLiteral("term"), QStringLiteral("issue"), QStringLiteral("matter"), QStringLiteral("question"), QStringLiteral("year"), QStringLiteral("day"), QStringLiteral("week"), QStringLiteral("month"),
+    };
+    QHash<QString, int> byLemma;
+    for (const QStringList &cols : rows) {
+        if (cols.size() < 2)
+            continue;
+        const QString &form = cols.at(0);
+        const QString &lemma = cols.at(1);
+        if (general.contains(lemma) || form.contains(u' ') || form.contains(u'_') || m_byFirst.contains(form))
+            continue;
+        int index = byLemma.value(lemma, -1);
+        if (index < 0) {
+            Trigger t;
+            t.text = lemma;
+            t.eventClass = QStringLiteral("wordnet:") + lemma;
+            t.classId = int(m_classes.size());
+            m_classes.append(t.eventClass);
+            t.pos = PartOfSpeech::Noun;
+            t.flags = NeedsSpecifier;
+            index = int(m_triggers.size());
+            m_triggers.push_back(t);
+            byLemma.insert(lemma, index);
+        }
+        m_wordNet.insert(form, index);
     }
 }
 

@@ -47,6 +47,11 @@ public:
         Form form = Form::Singular;
         bool exactCase = false;
         bool allowGap = false; ///< verb phrase: determiners or numbers may stand between verb and object
+        /// A name written "* Open" or "* Games": it needs a capitalised word
+        /// or a number right before it, and takes in the
+        /// capitalised words and numbers before it ("Lakeside Open",
+        /// "Paris 2024 Games").
+        char16_t leftWord = 0;
         QString first; ///< first word as written (exact case for names)
         QStringList rest;
     };
@@ -61,6 +66,10 @@ public:
     /// Names that start with a word prefix followed by digits (COP28).
     const std::vector<Surface> &digitSuffixNames() const { return m_digitSuffix; }
     const Trigger &trigger(int i) const { return m_triggers[size_t(i)]; }
+    /// The trigger made from a WordNet noun.event lemma for the surface form
+    /// @p lowerWord (lower case), or -1. These are broad: the recogniser takes
+    /// them only in a narrow context (a determiner before, a time after).
+    int wordNetEvent(const QString &lowerWord) const { return m_wordNet.value(lowerWord, -1); }
     int classCount() const { return int(m_classes.size()); }
     bool isEmpty() const { return m_triggers.empty(); }
 
@@ -70,6 +79,9 @@ public:
     void loadNames(const QString &tsv);
     void loadTriggerRows(const QList<QStringList> &rows);
     void loadNameRows(const QList<QStringList> &rows);
+    /// Rows "form<TAB>lemma" of WordNet's noun.event file; lemmas that name
+    /// trends, quantities or phases rather than happenings are left out.
+    void loadWordNetEventRows(const QList<QStringList> &rows);
 
 private:
     static size_t startKey(QStringView w)
@@ -92,6 +104,7 @@ private:
     QStringList m_classes;
     QHash<QString, std::vector<Surface>> m_byFirst;
     std::vector<Surface> m_digitSuffix;
+    QHash<QString, int> m_wordNet;
     std::bitset<65536> m_starts;
 };
 

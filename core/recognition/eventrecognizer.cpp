@@ -2,6 +2,7 @@
 
 #include "analyzedtext.h"
 #include "eventlexicon.h"
+#include "lexicon.h"
 
 #include <QHash>
 
@@ -89,7 +90,8 @@ const WordSet modifiees = {"crimes", "crime", "criminal", "criminals", "zone", "
                          "plain", "insurance", "bonds", "fund", "funds", "effort", "efforts", "cabinet", "strategy", "doctrine", "games",
                          "bill", "bills", "legislation", "proposal", "commission", "committee", "board", "monitors", "observers",
                          "officials", "authorities", "council", "team", "negotiator", "negotiators", "chief", "chiefs", "observation",
-                         "monitoring", "mission", "box", "boxes", "paper", "papers"};
+                         "monitoring", "mission", "box", "boxes", "paper", "papers", "siren", "sirens", "shelter", "shelters", "warning",
+                         "warnings", "alert", "alerts"};
 // What may follow an "ambiguous bare" noun (final, friendly, call): anything
 // else after it makes it an adjective or a verb.
 const WordSet bareFollowers = {"at", "in", "on", "against", "of", "between", "with", "and", "or", "but", "was", "is", "were", "are", "will",
@@ -110,7 +112,7 @@ const WordSet hypotheticalCues = {"would", "could", "might", "should", "unless",
                                 "propose", "proposed", "proposing", "proposal", "hypothetical", "prospect", "prospects", "want", "wants",
                                 "wanted", "seek", "seeks", "seeking", "sought", "refuse", "refused", "refuses", "refusing", "fail",
                                 "failed", "fails", "imagine", "escalate", "escalating", "spiral", "spill", "offer",
-                                "offered", "offers", "offering", "become", "becomes", "becoming", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
+                                "offered", "offers", "offering", "become", "becomes", "becoming", "spiralling", "spiraling", "spirals", "spiralled", "overdue", "must", "oppose", "opposed", "opposes", "opposing", "willing", "ready", "discuss",
                                 "discussing", "push", "pushing", "pushed", "press", "pressing", "pressed", "hope", "hopes", "hoping", "aim",
                                 "aims", "aiming", "broker", "brokering", "secure", "securing", "reach", "reaching"};
 // Cues that say nothing about a happening named by a definite noun phrase:
@@ -147,7 +149,7 @@ const WordSet kIdiomNouns = {"interest", "interests", "words"};
 const WordSet kAbout = {"about"};
 const WordSet kPossibilityModals = {"would", "could", "might", "must", "should", "can", "cannot"};
 const WordSet kClauseVerbs = {"had", "has", "have", "is", "was", "are", "were", "that", "which", "who", "said"};
-const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "never"};
+const WordSet kHabitual = {"rarely", "seldom", "always", "usually", "often", "tend", "tends", "never", "typically", "generally"};
 const WordSet kAgreeFollowers = {"to", "on", "a", "an", "the", "terms", "deal"};
 const WordSet kBe = {"be"};
 const WordSet kTo = {"to"};
@@ -185,6 +187,12 @@ const WordSet kLikelihood = {"possible", "likely", "unlikely", "probable", "impr
 // "a flood of refugees", "a storm of criticism"
 const WordSet kMetaphorDisasters = {"flood", "floods", "storm", "storms", "tsunami", "avalanche", "hurricane"};
 const WordSet kObligation = {"has", "have", "needs", "need"};
+const WordSet kWithBetween = {"with", "between"};
+const WordSet kThat = {"that"};
+const WordSet kTimePrepositions = {"on", "in", "during", "since"};
+const WordSet kSettingPrepositions = {"in", "at", "during", "after", "before", "from", "amid", "following", "of"};
+const WordSet kParticles = {"down", "up"};
+const WordSet kRounds = {"round", "rounds", "series", "wave", "waves", "spate", "string"};
 
 struct Mention {
     std::int32_t first = 0;
@@ -246,6 +254,9 @@ private:
 
     void prepare();
     bool matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const;
+    qsizetype nameStart(qsizetype i) const;
+    int wordNetAt(qsizetype i) const;
+    bool genericSubject(qsizetype i, qsizetype end) const;
     bool accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool alsoVerb) const;
     bool acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, bool alsoVerb) const;
     bool acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsizetype i, qsizetype end) const;
@@ -323,8 +334,9 @@ bool Scan::negationWord(qsizetype i) const
         return true;
     if (!is(i, negations))
         return false;
-    // "no matter how", "no doubt", "no longer" do not negate what follows.
-    return !(is(i, kNo) && is(i + 1, kNoIdioms));
+    // "no matter how", "no doubt", "no longer" do not negate what follows,
+    // nor does "no" inside a compound ("a no-confidence motion").
+    return !(is(i, kNo) && (is(i + 1, kNoIdioms) || joinedHyphen(i + 1)));
 }
 
 void Scan::prepare()
@@ -379,6 +391,7 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
             qsizetype g = 0;
             while (g < 5 && j < m_text.size() && m_text.view(j).compare(w, Qt::CaseInsensitive) != 0
                    && (isKind(j, TokenKind::Number) || is(j, determiners) || (lowerWord(j) && !is(j, phraseStops)) || is(j, kGapWords)
+                       || m_country[size_t(j)] >= 0 || (isKind(j, TokenKind::Possessive) && m_country[size_t(j - 1)] >= 0)
                        || m_text.isPunct(j, u'$') || m_text.isPunct(j, QChar(0x00A3)) || m_text.isPunct(j, QChar(0x20AC)))) {
                 ++j;
                 ++g;
@@ -411,6 +424,69 @@ bool Scan::matches(const Lexicon::Surface &s, qsizetype i, qsizetype &end) const
     return true;
 }
 
+/// Where a name written "* Open" or "* Games" starts: over the capitalised
+/// words and numbers right before it, in its sentence; -1 when the word it
+/// needs is not there ("the Open", "Open borders").
+qsizetype Scan::nameStart(qsizetype i) const
+{
+    const qsizetype prev = i - 1;
+    if (!sameSentence(prev, i))
+        return -1;
+    const bool capital = word(prev) && m_text.token(prev).is(TokenFlag::Capitalized) && !is(prev, determiners)
+        && m_text.view(prev).at(0).isLetter();
+    if (!capital && !isKind(prev, TokenKind::Number))
+        return -1;
+    qsizetype k = prev;
+    while (k > i - 5 && sameSentence(k - 1, i)
+           && (isKind(k - 1, TokenKind::Number)
+               || (word(k - 1) && m_text.token(k - 1).is(TokenFlag::Capitalized) && !is(k - 1, determiners)
+                   && !m_text.token(k - 1).is(TokenFlag::SentenceStart))))
+        --k;
+    return k;
+}
+
+/// The WordNet noun.event trigger at token @p i when it stands between a
+/// definite determiner or possessor and a time ("the stampede on Saturday",
+/// "the blackout last week"), else -1.
+int Scan::wordNetAt(qsizetype i) const
+{
+    if (!lowerWord(i) || !sameSentence(i + 1, i))
+        return -1;
+    const qsizetype prev = i - 1;
+    if (!(is(prev, kDefinite) || is(prev, kPossessivePronouns) || isKind(prev, TokenKind::Possessive)))
+        return -1;
+    int year = 0;
+    const qsizetype next = i + 1;
+    if (!(timeAt(next, year) >= 0 || (is(next, kTimePrepositions) && sameSentence(next + 1, i) && timeAt(next + 1, year) >= 0)))
+        return -1;
+    lowerInto(m_text.view(i), m_nextBuffer);
+    return m_lex.wordNetEvent(m_nextBuffer);
+}
+
+/// "Tariffs hurt the countries that impose them": a bare plural opening a
+/// sentence or clause before a verb in the simple present, with no date in sight, is
+/// a generic statement ("Talks resume on Monday" keeps its date).
+bool Scan::genericSubject(qsizetype i, qsizetype end) const
+{
+    static const QSet<QString> baseVerbs = [] {
+        QSet<QString> out;
+        for (const QStringList &row : annotator::Lexicon::table(QStringLiteral("wn-verb.tsv"))) {
+            if (row.size() >= 2 && row.at(0) == row.at(1) && !row.at(0).contains(u' ') && !row.at(0).contains(u'_'))
+                out.insert(row.at(0));
+        }
+        return out;
+    }();
+    const Token &t = m_text.token(i);
+    const bool clauseStart = t.is(TokenFlag::SentenceStart) || is(i - 1, clauseWords) || is(i - 1, kThat);
+    if (!clauseStart || headline(i) || !lowerWord(end) || !sameSentence(end, i) || is(end, bareFollowers)
+        || is(end, phraseStops) || view(end).endsWith(QLatin1StringView("ed")))
+        return false;
+    lowerInto(view(end), m_nextBuffer);
+    if (!baseVerbs.contains(m_nextBuffer))
+        return false;
+    return !futureTime(i);
+}
+
 bool Scan::hasSpecifier(qsizetype i) const
 {
     for (qsizetype k = i - 1; k >= i - 6 && k >= 0; --k) {
@@ -430,9 +506,12 @@ bool Scan::hasSpecifier(qsizetype i) const
         const QStringView w = m_text.view(k);
         if (is(k, determiners))
             return true;
+        // "a no-confidence motion": the first part of a compound modifier.
+        if (joinedHyphen(k + 1))
+            continue;
         if (t.is(TokenFlag::Capitalized) && !t.is(TokenFlag::SentenceStart))
             return true;
-        if (is(k, phraseStops) || is(k, verbContext) || w.endsWith(QLatin1StringView("ing")))
+        if (is(k, phraseStops) || is(k, verbContext) || is(k, kClauseVerbs) || w.endsWith(QLatin1StringView("ing")))
             return false;
     }
     return false;
@@ -466,12 +545,12 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
     bool would = false;
     // "If the tariffs stay": a definite noun phrase presupposes the happening.
     bool definite = false;
+    qsizetype d = i - 1;
     if (!verb) {
         // The noun phrase's determiner, over numbers and modifiers ("the 2019 agreement").
-        qsizetype d = i - 1;
-        while (d > i - 4
+        while (d > i - 7
                && (isKind(d, TokenKind::Number) || (lowerWord(d) && !is(d, determiners) && !is(d, phraseStops) && !is(d, hypotheticalCues))
-                   || joinedHyphen(d) || (d >= 0 && m_country[size_t(d)] >= 0)
+                   || joinedHyphen(d) || (word(d) && joinedHyphen(d + 1)) || (d >= 0 && m_country[size_t(d)] >= 0)
                    || (word(d) && m_text.token(d).is(TokenFlag::Capitalized) && !m_text.token(d).is(TokenFlag::SentenceStart))))
             --d;
         definite = is(d, kDefinite) || is(d, kPossessivePronouns) || isKind(d, TokenKind::Possessive);
@@ -491,8 +570,8 @@ bool Scan::hypothetical(qsizetype i, bool verb, bool adjectival) const
             if ((is(k, kNo) && steps < 2) || (verb && steps < 3 && !adjectival))
                 return true;
             // "is not a truce"
-            if (!verb && steps == 1 && is(i - 1, kIndefinite))
-                return true;
+            if (!verb && ((steps == 1 && is(i - 1, kIndefinite)) || (k == d - 1 && is(d, kIndefinite))))
+                return true; // "not a tit-for-tat escalation"
             continue;
         }
         if (adjectival)
@@ -529,6 +608,9 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         return false; // "conflict of interest", "war of words"
     if (lowerWord(end) && is(end, modifiees))
         return false;
+    // "Court strikes down the limits": a verb with its particle.
+    if (is(end, kParticles) && !m_text.token(i).is(TokenFlag::Capitalized))
+        return false;
     // "were flooding the market": a progressive verb.
     if (view(i).endsWith(QLatin1StringView("ing")) && is(prev, kBeForms))
         return false;
@@ -558,7 +640,7 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     if (is(prev, kIndefinite) && is(prev - 1, kBe) && is(prev - 2, kPredictionModals))
         return false;
     // "Further strikes would follow", "a rate cut was possible".
-    if (is(prev, kIndefinite) || is(prev, kFurther) || (is(prev - 1, kIndefinite) && lowerWord(prev))) {
+    if (is(prev, kIndefinite) || is(prev, kFurther) || ((is(prev - 1, kIndefinite) || is(prev - 1, kFurther)) && lowerWord(prev))) {
         for (qsizetype k = end; k < end + 8 && k < m_text.size() && sameSentence(k, i) && !clauseBoundary(k); ++k) {
             if (is(k, kPossibilityModals) || (is(k, kObligation) && is(k + 1, kTo)))
                 return false; // "a ceasefire has to bind both sides"
@@ -571,8 +653,15 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     // "Sanctions won't solve problems": a bare plural with a habitual or
     // negated predicate is a generic statement.
     // So is a bare noun with a present copula ("war is bad for business").
-    if (!headline(i) && !hasSpecifier(i) && !is(prev, kIndefinite)
-        && (negationWord(end) || is(end, kHabitual) || is(end, kPresentCopula))) {
+    // "Job cuts were not planned": a bare noun with a negated copula.
+    // A habitual predicate makes even a headline generic ("Why trade wars
+    // rarely end well").
+    // "the next round of consultations", "a series of confrontations": the
+    // round makes it specific.
+    const bool round = is(prev, kOf) && is(prev - 1, kRounds);
+    if (!hasSpecifier(i) && !round && !is(prev, kIndefinite)
+        && ((!headline(i) && (negationWord(end) || is(end, kPresentCopula) || (is(end, kAuxiliaries) && negationWord(end + 1))))
+            || is(end, kHabitual))) {
         return false;
     }
     if (t.flags & Lexicon::NeedsPossessor) {
@@ -594,7 +683,13 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
         if (lowerWord(end) && sameSentence(end, i) && !is(end, bareFollowers) && !is(end, determiners))
             return false;
     }
-    if ((t.flags & Lexicon::NeedsSpecifier) && !head && !hasSpecifier(i))
+    // "meetings with ministers", "clashes between rival groups": named
+    // participants make a happening specific without a determiner.
+    // Only right after a preposition: "sign sensible agreements with your
+    // neighbours" stays generic.
+    const bool participants = is(prev, kSettingPrepositions) && is(end, kWithBetween) && sameSentence(end + 1, i)
+        && ((word(end + 1) && !is(end + 1, phraseStops) && !is(end + 1, modals)) || (end + 1 < m_text.size() && m_country[size_t(end + 1)] >= 0));
+    if ((t.flags & Lexicon::NeedsSpecifier) && !head && !participants && !round && !hasSpecifier(i))
         return false;
     return !hypothetical(i, false, false);
 }
@@ -608,6 +703,9 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     // "to beat", "will cut": a past form that is also the bare form.
     if (form == Lexicon::Form::Past && is(prev, modals))
         form = Lexicon::Form::Base;
+    // "March 14": a month, not a verb.
+    if (m_text.token(i).is(TokenFlag::Capitalized) && is(i, months))
+        return false;
     if (t.text == QLatin1StringView("agree") && !is(end, kAgreeFollowers))
         return false; // "agreed that" reports speech
     if (t.text == QLatin1StringView("meet") && (is(end, meetObjects) || is(end + 1, meetObjects)))
@@ -615,6 +713,10 @@ bool Scan::acceptVerb(const Lexicon::Surface &s, const Lexicon::Trigger &t, qsiz
     // After a determiner or a possessor only a participle can be a verb form
     // ("Europe's sanctions debate", but "the seized tanker").
     if (form != Lexicon::Form::Past && (isKind(prev, TokenKind::Possessive) || is(prev, determiners)))
+        return false;
+    // "can be deployed on any phone": a passive under a modal of possibility
+    // says what may happen ("will be deployed" stays scheduled).
+    if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kPossibilityModals))
         return false;
     // "has to be approved": an infinitive passive is still to happen.
     if (form == Lexicon::Form::Past && is(prev, kBe) && is(prev - 1, kTo) && !is(prev - 2, scheduled))
@@ -679,7 +781,9 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
     const Lexicon::Trigger &t = m_lex.trigger(s.trigger);
     if (t.text.startsWith(QLatin1StringView("attack")) && criticism(end))
         return false;
-    for (qsizetype k = i; k < end; ++k) {
+    // A country inside a noun or a name ("Paris 2024" aside) is a place in a
+    // name; in a verb phrase it is the object ("summoned China's ambassador").
+    for (qsizetype k = i; k < end && t.pos != Lexicon::PartOfSpeech::Verb; ++k) {
         if (m_country[size_t(k)] >= 0)
             return false;
     }
@@ -699,8 +803,15 @@ bool Scan::accept(const Lexicon::Surface &s, qsizetype i, qsizetype end, bool al
     }
     switch (t.pos) {
     case Lexicon::PartOfSpeech::Name:
+        // "Games consoles sold well": a one-word name opening a sentence
+        // before a noun is that noun's modifier.
+        if (end == i + 1 && m_text.token(i).is(TokenFlag::SentenceStart) && lowerWord(end) && !is(end, bareFollowers)
+            && !is(end, phraseStops))
+            return false;
         return !hypothetical(i, false, false);
     case Lexicon::PartOfSpeech::Noun:
+        if ((s.form == Lexicon::Form::Plural || (t.flags & Lexicon::PluralOnly)) && genericSubject(i, end))
+            return false;
         return acceptNoun(t, i, end, alsoVerb);
     case Lexicon::PartOfSpeech::Verb:
         return acceptVerb(s, t, i, end);
@@ -974,7 +1085,7 @@ void Scan::run()
         if (surfaces) {
             for (const Lexicon::Surface &s : *surfaces) {
                 qsizetype end = 0;
-                if (count < 16 && matches(s, i, end))
+                if (count < 16 && matches(s, i, end) && (!s.leftWord || nameStart(i) >= 0))
                     candidates[count++] = {&s, end};
             }
         }
@@ -993,8 +1104,23 @@ void Scan::run()
                 }
             }
         }
-        if (!count)
+        if (!count) {
+            // WordNet's noun.event, only as "the/its X" right before a time
+            // ("the stampede on Saturday", "Tuesday's blackout" is not
+            // needed: a possessor and a time after it are).
+            const int wn = wordNetAt(i);
+            if (wn >= 0 && acceptNoun(m_lex.trigger(wn), i, i + 1, false)) {
+                Mention m;
+                m.first = std::int32_t(i);
+                m.last = std::int32_t(i + 1);
+                m.trigger = wn;
+                m.classId = m_lex.trigger(wn).classId;
+                findTime(m);
+                findCountries(m, false);
+                link(m);
+            }
             continue;
+        }
         // Longest first; names before triggers of the same length.
         std::stable_sort(candidates, candidates + count, [&](const Candidate &a, const Candidate &b) {
             if (a.end != b.end)
@@ -1013,7 +1139,7 @@ void Scan::run()
                 continue;
             const Lexicon::Trigger &trig = m_lex.trigger(s.trigger);
             Mention m;
-            m.first = std::int32_t(i);
+            m.first = std::int32_t(s.leftWord ? nameStart(i) : i);
             m.last = std::int32_t(candidates[c].end);
             // "passed a $95 billion aid bill": with several words between
             // verb and object the verb alone is the trigger ("filed a

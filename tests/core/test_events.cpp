@@ -352,3 +352,104 @@ TEST(EventRecognizer, OddTextsGiveValidSpans)
     }
     EXPECT_EQ(eventTexts(recognize(QStringLiteral("Delegates gathered for COP28 in Dubai."))), QStringList{QStringLiteral("COP28")});
 }
+
+TEST(EventRecognizer, IncidentsDeploymentsAndMarketsFromWiderVocabulary)
+{
+    const Recognition r = recognize(QStringLiteral(
+        "A cyberattack on the water utility disrupted supplies last week. The intrusion was detected on Sunday. "
+        "The navy deployed two frigates, and a cargo ship rammed a patrol boat near the strait. "
+        "Bank shares fell in a sell-off on Thursday after the central bank's rate increase."));
+    const QStringList found = eventTexts(r);
+    for (const QString &w : {QStringLiteral("cyberattack"), QStringLiteral("intrusion"), QStringLiteral("deployed"),
+                             QStringLiteral("rammed"), QStringLiteral("sell-off"), QStringLiteral("rate increase")})
+        EXPECT_TRUE(found.contains(w)) << w.toStdString() << " not in " << found.join(u'|').toStdString();
+    const Annotation *attack = eventNamed(r, QStringLiteral("cyberattack"));
+    const Annotation *intrusion = eventNamed(r, QStringLiteral("intrusion"));
+    ASSERT_TRUE(attack && intrusion);
+    EXPECT_EQ(attack->entity, intrusion->entity);
+}
+
+TEST(EventRecognizer, RulingsSessionsAndParticipants)
+{
+    const Recognition r = recognize(QStringLiteral(
+        "The court ruled that the quotas were unlawful, weeks after an arbitral ruling in March. "
+        "The foreign minister summoned the ambassador on Monday. Officials raised the issue in meetings with "
+        "envoys, and the next round of consultations is set for May 12. Parliament approved a supplementary budget."));
+    const QStringList found = eventTexts(r);
+    for (const QString &w : {QStringLiteral("ruled that"), QStringLiteral("arbitral ruling"), QStringLiteral("summoned the ambassador"),
+                             QStringLiteral("meetings"), QStringLiteral("consultations"), QStringLiteral("supplementary budget")})
+        EXPECT_TRUE(found.contains(w)) << w.toStdString() << " not in " << found.join(u'|').toStdString();
+}
+
+TEST(EventRecognizer, NamesWithAPlaceOrYearBeforeTheirHead)
+{
+    const Recognition r = recognize(QStringLiteral(
+        "Rain delayed the Lakeside Open, a WTA 250 event, on Monday. She won the Harbour Cup Finals and hopes to "
+        "compete at the Paris 2024 Games. The Open was moved indoors."));
+    const QStringList found = eventTexts(r);
+    for (const QString &w : {QStringLiteral("Lakeside Open"), QStringLiteral("WTA 250 event"), QStringLiteral("Harbour Cup Finals"),
+                             QStringLiteral("Paris 2024 Games")})
+        EXPECT_TRUE(found.contains(w)) << w.toStdString() << " not in " << found.join(u'|').toStdString();
+    EXPECT_FALSE(found.contains(QStringLiteral("Open"))) << found.join(u'|').toStdString();
+}
+
+TEST(EventRecognizer, WiderVocabularyKeepsGenericUsesOut)
+{
+    const QStringList texts = {
+        QStringLiteral("Why trade wars rarely end well"),
+        QStringLiteral("Market turmoil tends to follow a sudden policy shift."),
+        QStringLiteral("Job cuts were not planned, the company said."),
+        QStringLiteral("Court strikes down fishing limits"),
+        QStringLiteral("Air raid sirens sounded across the city."),
+        QStringLiteral("You can sign sensible agreements with your neighbours."),
+        QStringLiteral("Voting rights groups held their annual dinner."),
+        QStringLiteral("Muscat tries to stop a flare-up from spiralling into a wider confrontation."),
+    };
+    for (const QString &text : texts) {
+        const Recognition r = recognize(text);
+        const QStringList found = eventTexts(r);
+        EXPECT_TRUE(found.isEmpty() || found == QStringList{QStringLiteral("flare-up")})
+            << text.toStdString() << " -> " << found.join(u'|').toStdString();
+    }
+}
+
+TEST(EventRecognizer, ModalPassivesAndNameModifiersAreNotEvents)
+{
+    const Recognition r = recognize(QStringLiteral("The update can be deployed on any phone. Games consoles sold well. "
+                                                   "Two battalions will be deployed next week."));
+    EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("deployed")});
+    const Annotation *deployed = eventNamed(r, QStringLiteral("deployed"));
+    ASSERT_TRUE(deployed);
+    EXPECT_GT(deployed->start, 60);
+}
+
+TEST(EventRecognizer, WordNetHappeningsBeforeATime)
+{
+    const Recognition r = recognize(QStringLiteral("Nine people died in the stampede on Saturday. The blackout last week left "
+                                                   "homes without power. A blackout is a nuisance. Officials discussed the issue on Monday."));
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("stampede"), QStringLiteral("blackout")}));
+}
+
+TEST(EventRecognizer, BarePluralSubjectsInTheSimplePresentAreGeneric)
+{
+    const Recognition r = recognize(QStringLiteral("Economists argue that tariffs hurt the countries that impose them, but rate cuts "
+                                                   "take months to work. Talks resume on Monday. Job cuts were not planned."));
+    EXPECT_EQ(eventTexts(r), QStringList{QStringLiteral("Talks")});
+}
+
+TEST(EventRecognizer, SeriesOfHappeningsAndCountriesInsideVerbPhrases)
+{
+    const Recognition r = recognize(QStringLiteral("It was the latest in a series of confrontations at sea. Manila summoned "
+                                                   "China's ambassador on Tuesday. The incident came days after talks in Shanghai."),
+                                    {{QStringLiteral("China"), QStringLiteral("CN")}, {QStringLiteral("Manila"), QStringLiteral("PH")}});
+    const QStringList found = eventTexts(r);
+    for (const QString &w : {QStringLiteral("confrontations"), QStringLiteral("summoned China's ambassador"), QStringLiteral("incident")})
+        EXPECT_TRUE(found.contains(w)) << w.toStdString() << " not in " << found.join(u'|').toStdString();
+}
+
+TEST(EventRecognizer, CompoundNoAndMarchesAreNotMonthsOrNegations)
+{
+    const Recognition r = recognize(QStringLiteral("The minister faces a no-confidence motion next week. Thousands of protesters "
+                                                   "marched through the capital on Saturday.\n\nBy Ann Lee\nMarch 14, 2025"));
+    EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("motion"), QStringLiteral("marched")}));
+}
