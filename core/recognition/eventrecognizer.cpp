@@ -631,8 +631,8 @@ bool Scan::acceptNoun(const Lexicon::Trigger &t, qsizetype i, qsizetype end, boo
     // "It is a victory on paper": a predicate noun classifies, it names no happening.
     {
         qsizetype d = prev;
-        if (lowerWord(d) && !is(d, kIndefinite))
-            --d;
+        for (int m = 0; m < 3 && lowerWord(d) && !is(d, determiners) && !is(d, kThat) && !is(d, phraseStops); ++m)
+            --d; // "is a genuine legal victory"
         if (is(d, kIndefinite) && is(d - 1, kBeForms))
             return false;
     }

@@ -453,3 +453,12 @@ TEST(EventRecognizer, CompoundNoAndMarchesAreNotMonthsOrNegations)
                                                    "marched through the capital on Saturday.\n\nBy Ann Lee\nMarch 14, 2025"));
     EXPECT_EQ(eventTexts(r), (QStringList{QStringLiteral("motion"), QStringLiteral("marched")}));
 }
+
+TEST(EventRecognizer, PredicateNounsWithModifiersClassifyRatherThanReport)
+{
+    const Recognition r = recognize(QStringLiteral("The ruling is a genuine legal victory for the farmers. Analysts said the "
+                                                   "criticism is a sign that the war is unlikely to end soon."));
+    const QStringList found = eventTexts(r);
+    EXPECT_FALSE(found.contains(QStringLiteral("victory"))) << found.join(u'|').toStdString();
+    EXPECT_TRUE(found.contains(QStringLiteral("war"))) << found.join(u'|').toStdString();
+}
