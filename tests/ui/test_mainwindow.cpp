@@ -322,3 +322,58 @@ TEST_F(MainWindowTest, TheRulerBesideTheScrollBarMarksWhereEachTypeOccurs)
     ruler->setHiddenTypes({Types::Speaker});
     EXPECT_TRUE(ruler->typesAt(speakerRow).isEmpty());
 }
+
+TEST_F(MainWindowTest, TheSampleOpensHighlightedAndAnnotatingAgainKeepsTheUsersDecisions)
+{
+    Settings().setAnnotateNewArticles(true);
+    // The bundled sample: no sidecar, so the recognisers run and draw at once.
+    QFile sample(QStringLiteral(":/sample/sample-article.md"));
+    ASSERT_TRUE(sample.open(QIODevice::ReadOnly));
+    const QString path = m_dir.filePath(QStringLiteral("sample-article.md"));
+    writeAll(path, sample.readAll());
+    ASSERT_TRUE(m_window.openFile(path));
+    m_window.waitUntilIdle();
+    QCoreApplication::processEvents();
+    AnnotationSet *set = m_window.annotations();
+    const QList<Annotation> first = set->annotations();
+    ASSERT_GE(first.size(), 20);
+    // Something is drawn over the first suggestion's text.
+    const Annotation shown = first.first();
+    const int pos = m_window.view()->positions().toView(shown.start);
+    const QTextBlock block = m_window.view()->document()->findBlock(pos);
+    bool drawn = false;
+    for (const QTextLayout::FormatRange &r : block.layout()->formats())
+        drawn = drawn || (r.start <= pos - block.position() && pos - block.position() < r.start + r.length && r.format.underlineStyle() != QTextCharFormat::NoUnderline);
+    EXPECT_TRUE(drawn);
+
+    // The user rejects one suggestion, accepts another and tags a word by hand.
+    Annotation rejected = first.at(0);
+    Annotation accepted = first.at(1);
+    set->setStatus({rejected.id}, Status::Rejected, QStringLiteral("reject"));
+    set->setStatus({accepted.id}, Status::Accepted, QStringLiteral("accept"));
+    Annotation manual;
+    manual.type = Types::Event;
+    manual.start = first.last().end + 1;
+    manual.end = manual.start + 3;
+    manual.text = m_window.document().slice(manual.start, manual.end);
+    const QString manualId = set->addAnnotation(manual);
+
+    m_window.annotateAgain();
+    m_window.waitUntilIdle();
+    QCoreApplication::processEvents();
+    // The manual one is untouched, the accepted one kept, and the rejected
+    // one neither comes back as a suggestion nor loses its rejection.
+    ASSERT_NE(set->annotation(manualId), nullptr);
+    EXPECT_EQ(set->annotation(manualId)->origin, Origin::Manual);
+    int sameSpanAsRejected = 0;
+    bool acceptedKept = false;
+    for (const Annotation &a : set->annotations()) {
+        if (a.sameSpan(rejected)) {
+            ++sameSpanAsRejected;
+            EXPECT_EQ(a.status, Status::Rejected);
+        }
+        acceptedKept = acceptedKept || (a.sameSpan(accepted) && a.status == Status::Accepted);
+    }
+    EXPECT_EQ(sameSpanAsRejected, 1);
+    EXPECT_TRUE(acceptedKept);
+}
