@@ -103,3 +103,28 @@ TEST(Exchange, FileMenuOffersExportAndImport)
     EXPECT_TRUE(texts.contains(QStringLiteral("Export…"))) << texts.join(QLatin1Char('|')).toStdString();
     EXPECT_TRUE(texts.contains(QStringLiteral("Import…")));
 }
+
+TEST(Exchange, EveryFormatExportsAndEveryImportFormatReadsItsExportBack)
+{
+    Article a;
+    for (Format f : Formats::all()) {
+        SCOPED_TRACE(Formats::name(f).toStdString());
+        QString error;
+        const QString out = a.dir.filePath(QStringLiteral("export.") + Formats::extension(f));
+        ASSERT_TRUE(Exchange::exportTo(f, {}, a.doc, a.set, out, &error)) << error.toStdString();
+        const QByteArray bytes = test::readAll(out);
+        EXPECT_TRUE(bytes.contains("Peru") || bytes.contains("PE")) << bytes.left(300).toStdString();
+        if (!Formats::canImport(f))
+            continue;
+        AnnotationSet fresh;
+        QStringList report;
+        ASSERT_TRUE(Exchange::importFrom(f, {}, a.doc, fresh, out, &error, &report)) << error.toStdString();
+        EXPECT_EQ(fresh.size(), a.set.size()) << report.join(QLatin1Char('\n')).toStdString();
+        for (const Annotation &mine : a.set.annotations()) {
+            bool found = false;
+            for (const Annotation &theirs : fresh.annotations())
+                found = found || (theirs.sameSpan(mine) && theirs.attributes.value(Attr::Code) == mine.attributes.value(Attr::Code));
+            EXPECT_TRUE(found) << mine.text.toStdString();
+        }
+    }
+}
