@@ -566,13 +566,17 @@ QByteArray streamResult(const QJsonValue &id, const Recognition &r)
         }
         entities.append(o);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("annotations"), annotations}, {QStringLiteral("entities"), entities}})
+    // A line without an id still gets "id": null, as a broken line does, so
+    // every result has the same keys.
+    const QJsonValue shownId = id.isUndefined() ? QJsonValue(QJsonValue::Null) : id;
+    return QJsonDocument(QJsonObject{{QStringLiteral("id"), shownId}, {QStringLiteral("annotations"), annotations}, {QStringLiteral("entities"), entities}})
         .toJson(QJsonDocument::Compact);
 }
 
 QByteArray streamError(const QJsonValue &id, const QString &reason)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("error"), reason}}).toJson(QJsonDocument::Compact);
+    const QJsonValue shownId = id.isUndefined() ? QJsonValue(QJsonValue::Null) : id;
+    return QJsonDocument(QJsonObject{{QStringLiteral("id"), shownId}, {QStringLiteral("error"), reason}}).toJson(QJsonDocument::Compact);
 }
 
 int streamCommand(const QStringList &arguments)

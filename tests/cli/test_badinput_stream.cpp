@@ -77,3 +77,16 @@ TEST(BadInputStream, BinaryGarbageDoesNotStopTheStream)
     EXPECT_EQ(object(r.lines.first()).value(QLatin1String("id")).toString(), QStringLiteral("a"));
     EXPECT_EQ(object(r.lines.last()).value(QLatin1String("id")).toString(), QStringLiteral("b"));
 }
+
+TEST(BadInputStream, ALineWithoutAnIdIsAnsweredWithANullIdLikeABrokenOne)
+{
+    const StreamRun r = stream("{\"text\": \"Chile and Peru signed.\"}\nnot json\n");
+    ASSERT_EQ(r.lines.size(), 2) << r.err.toStdString();
+    for (const QByteArray &line : r.lines) {
+        const QJsonObject o = object(line);
+        ASSERT_TRUE(o.contains(QLatin1String("id"))) << line.toStdString();
+        EXPECT_TRUE(o.value(QLatin1String("id")).isNull()) << line.toStdString();
+    }
+    EXPECT_TRUE(object(r.lines[0]).contains(QLatin1String("annotations")));
+    EXPECT_TRUE(object(r.lines[1]).contains(QLatin1String("error")));
+}
