@@ -311,7 +311,7 @@ CountryRecognizer::Body CountryRecognizer::bodyAround(const AnalyzedText &text, 
                 continue;
         }
         if (t.kind == TokenKind::Possessive && isCapitalizedWord(text, k - 1) && k + 1 != match.first)
-            continue; // People's Bank of China, but not the Stimson Center's China programme
+            continue; // People's Bank of Vietnam, but not the Harlow Institute's Chile desk
         if (isHyphen(text, k))
             continue;
         break;

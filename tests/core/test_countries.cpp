@@ -67,8 +67,8 @@ TEST(CountryRecognizer, Demonyms)
 
 TEST(CountryRecognizer, HyphenatedAndCompoundForms)
 {
-    EXPECT_EQ(countries(QStringLiteral("The China-Russia relationship shows a pro-Russia neutrality and a US-led coalition.")),
-              list({"China=CN", "Russia=RU", "Russia=RU", "US=US"}));
+    EXPECT_EQ(countries(QStringLiteral("The Peru-Chile border pact reflects a pro-Ukraine stance and a US-led coalition.")),
+              list({"Peru=PE", "Chile=CL", "Ukraine=UA", "US=US"}));
     EXPECT_EQ(countries(QStringLiteral("a Nigerian-owned tanker and a China expert")), list({"Nigerian=NG", "China=CN"}));
 }
 
@@ -84,8 +84,8 @@ TEST(CountryRecognizer, StateOrgansCountButOtherBodiesDoNot)
     EXPECT_EQ(countries(QStringLiteral("The Norwegian Refugee Council disagreed with the Russian Security Council.")),
               list({"Russian=RU"}));
     EXPECT_TRUE(countries(QStringLiteral("Refugees arrived in Port Sudan. Air France and Turkish Airlines cancelled flights.")).isEmpty());
-    EXPECT_EQ(countries(QStringLiteral("She runs the Stimson Center's China programme; the People's Bank of China agreed.")),
-              list({"China=CN", "China=CN"}));
+    EXPECT_EQ(countries(QStringLiteral("She runs the Harlow Institute's Chile desk; the People's Bank of Vietnam agreed.")),
+              list({"Chile=CL", "Vietnam=VN"}));
     EXPECT_EQ(countries(QStringLiteral("Russia Says Post-War Order Must Change")), list({"Russia=RU"}));
     EXPECT_TRUE(countries(QStringLiteral("The president of the Norwegian Olympic and Paralympic Committee spoke.")).isEmpty());
     // The body's own country, named outside its name, still counts.

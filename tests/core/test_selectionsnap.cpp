@@ -41,8 +41,8 @@ TEST(SelectionSnap, AMentionLosesTrailingPunctuationAndAPossessive)
 
 TEST(SelectionSnap, AHyphenatedCompoundKeepsItsPartsApart)
 {
-    const QString text = QStringLiteral("the China-Russia relationship");
-    EXPECT_EQ(snapped(text, QStringLiteral("Chin"), Types::Country), QStringLiteral("China"));
+    const QString text = QStringLiteral("the Peru-Chile border pact");
+    EXPECT_EQ(snapped(text, QStringLiteral("Chil"), Types::Country), QStringLiteral("Chile"));
 }
 
 TEST(SelectionSnap, AnEmptySelectionTakesTheWordAtTheCursorAndNothingInBetween)
