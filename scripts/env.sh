@@ -26,7 +26,8 @@ ANNOTATOR_PACKAGES=(
     libgtest-dev libgmock-dev libbenchmark-dev
     iso-codes wordnet-base
     xvfb xauth fonts-dejavu-core fonts-noto-core fontconfig
-    clang libclang-rt-dev llvm valgrind
+    clang libclang-rt-dev llvm valgrind ccache
+    chromium
     ca-certificates python3
 )
 
