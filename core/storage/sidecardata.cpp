@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace annotator {
 
@@ -48,8 +49,16 @@ void appendJsonString(QByteArray &out, const QString &s)
                 // Valid pairs are written as UTF-8 below; a lone surrogate is escaped.
                 out += "\\u";
                 out += QByteArray::number(u, 16).rightJustified(4, '0');
+            } else if (u < 0x80) {
+                out += char(u);
+            } else if (u < 0x800) {
+                // UTF-8 by hand: a QString and a QByteArray per character
+                // made saving allocate hundreds of times per annotation.
+                const char bytes[] = {char(0xC0 | (u >> 6)), char(0x80 | (u & 0x3F))};
+                out.append(bytes, 2);
             } else {
-                out += QString(c).toUtf8();
+                const char bytes[] = {char(0xE0 | (u >> 12)), char(0x80 | ((u >> 6) & 0x3F)), char(0x80 | (u & 0x3F))};
+                out.append(bytes, 3);
             }
         }
     }
@@ -173,6 +182,526 @@ bool readAnnotation(const QJsonObject &o, Annotation &a, AnchorContext &ctx, QSt
     return true;
 }
 
+/// One pass over a sidecar as this program writes it, straight into
+/// SidecarData. It accepts only what it is sure QJsonDocument reads the same
+/// way (plain integers, the escapes of the JSON grammar, valid UTF-8, no
+/// repeated field, values of the expected JSON type) and every check of
+/// parseGeneral() that passes; anything else makes read() return false and
+/// the caller falls back to parseGeneral(), which then gives the message.
+class FastReader
+{
+public:
+    explicit FastReader(const QByteArray &bytes)
+        : m_p(bytes.constData())
+        , m_end(bytes.constData() + bytes.size())
+    {
+    }
+
+    bool read(SidecarData &d)
+    {
+        QString format;
+        qint64 version = -1;
+        unsigned seen = 0;
+        // This program writes one annotation a line: room for them all at
+        // once instead of growing the list and the context table step by step.
+        const qsizetype lines = std::count(m_p, m_end, '\n');
+        d.annotations.reserve(lines);
+        d.contexts.reserve(lines);
+        const bool ok = object([&](QByteArrayView key) {
+            auto once = [&](unsigned bit) {
+                const bool first = !(seen & bit);
+                seen |= bit;
+                return first;
+            };
+            if (key == "format")
+                return once(1) && string(format);
+            if (key == "version")
+                return once(2) && integer(version);
+            if (key == "article")
+                return once(4) && article(d);
+            if (key == "types")
+                return once(8) && array([&] { return type(d); });
+            if (key == "entities")
+                return once(16) && array([&] { return entity(d); });
+            if (key == "annotations")
+                return once(32) && array([&] { return annotation(d.annotations, d.contexts); });
+            if (key == "orphans")
+                return once(64) && array([&] { return annotation(d.orphans, d.contexts); });
+            return skipValue(0);
+        });
+        if (!ok || space() || format != QLatin1String("article-annotator") || version < 1 || version > SidecarData::CurrentVersion)
+            return false;
+        d.version = int(version);
+        // The checks of parseGeneral(), in its order; a failing one is left
+        // to it for the message.
+        QSet<QString> entityIds;
+        entityIds.reserve(d.entities.size());
+        for (const AnnotationType &t : std::as_const(d.types)) {
+            if (t.name.isEmpty())
+                return false;
+        }
+        for (const Entity &e : std::as_const(d.entities)) {
+            if (e.id.isEmpty() || entityIds.contains(e.id))
+                return false;
+            entityIds.insert(e.id);
+        }
+        if (!m_linked)
+            return true;
+        auto finish = [&](QList<Annotation> &list) {
+            for (Annotation &a : list) {
+                if (!a.entity.isEmpty() && !entityIds.contains(a.entity)) {
+                    d.warnings.append(QStringLiteral("annotation %1 linked to the missing entity %2; the link was removed").arg(a.id, a.entity));
+                    a.entity.clear();
+                }
+                if (!a.saidBy.isEmpty() && !entityIds.contains(a.saidBy)) {
+                    d.warnings.append(QStringLiteral("quote %1 attributed to the missing speaker %2; the attribution was removed").arg(a.id, a.saidBy));
+                    a.saidBy.clear();
+                }
+            }
+            return true;
+        };
+        finish(d.annotations);
+        finish(d.orphans);
+        return true;
+    }
+
+private:
+    /// Skips whitespace as QJsonDocument does; true when input is left.
+    bool space()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+        return m_p < m_end;
+    }
+
+    bool token(char c)
+    {
+        if (!space() || *m_p != c)
+            return false;
+        ++m_p;
+        return true;
+    }
+
+    /// A JSON object; @p member reads the value of each key (plain ASCII
+    /// keys without escapes only).
+    template<typename Member>
+    bool object(Member member)
+    {
+        if (!token('{'))
+            return false;
+        if (space() && *m_p == '}') {
+            ++m_p;
+            return true;
+        }
+        for (;;) {
+            if (!token('"'))
+                return false;
+            const char *k = m_p;
+            while (m_p < m_end && *m_p != '"') {
+                if (*m_p == '\\' || uchar(*m_p) >= 0x80)
+                    return false;
+                ++m_p;
+            }
+            if (m_p == m_end)
+                return false;
+            const QByteArrayView key(k, m_p - k);
+            ++m_p;
+            if (!token(':') || !space() || !member(key) || !space())
+                return false;
+            if (*m_p == '}') {
+                ++m_p;
+                return true;
+            }
+            if (*m_p != ',')
+                return false;
+            ++m_p;
+        }
+    }
+
+    template<typename Element>
+    bool array(Element element)
+    {
+        if (!token('['))
+            return false;
+        if (space() && *m_p == ']') {
+            ++m_p;
+            return true;
+        }
+        for (;;) {
+            if (!element() || !space())
+                return false;
+            if (*m_p == ']') {
+                ++m_p;
+                return true;
+            }
+            if (*m_p != ',')
+                return false;
+            ++m_p;
+        }
+    }
+
+    /// Appends the UTF-8 run [from, to) to @p out; false if it is not valid
+    /// UTF-8 (QJsonDocument refuses those).
+    static bool appendUtf8(QString &out, const char *from, const char *to, bool ascii)
+    {
+        if (ascii) {
+            out.append(QLatin1StringView(from, to - from));
+            return true;
+        }
+        const QByteArrayView run(from, to - from);
+        if (!run.isValidUtf8())
+            return false;
+        out.append(QString::fromUtf8(run));
+        return true;
+    }
+
+    static int hexDigit(char c)
+    {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    }
+
+    bool string(QString &out)
+    {
+        if (!token('"'))
+            return false;
+        // Most strings have no escape: one allocation of the right size.
+        const char *run = m_p;
+        unsigned char high = 0;
+        while (m_p < m_end && *m_p != '"' && *m_p != '\\')
+            high |= uchar(*m_p++);
+        if (m_p < m_end && *m_p == '"') {
+            const QByteArrayView plain(run, m_p - run);
+            if (high < 0x80)
+                out = QString::fromLatin1(plain);
+            else if (plain.isValidUtf8())
+                out = QString::fromUtf8(plain);
+            else
+                return false;
+            ++m_p;
+            return true;
+        }
+        out.clear();
+        bool ascii = high < 0x80;
+        for (;;) {
+            if (m_p == m_end)
+                return false;
+            const char c = *m_p;
+            if (c == '"') {
+                if (!appendUtf8(out, run, m_p, ascii))
+                    return false;
+                ++m_p;
+                return true;
+            }
+            if (c != '\\') {
+                ascii = ascii && uchar(c) < 0x80;
+                ++m_p;
+                continue;
+            }
+            if (!appendUtf8(out, run, m_p, ascii) || m_end - m_p < 2)
+                return false;
+            ascii = true;
+            const char e = m_p[1];
+            m_p += 2;
+            switch (e) {
+            case '"':
+            case '\\':
+            case '/':
+                out.append(QChar(char16_t(e)));
+                break;
+            case 'b':
+                out.append(QChar(u'\b'));
+                break;
+            case 'f':
+                out.append(QChar(u'\f'));
+                break;
+            case 'n':
+                out.append(QChar(u'\n'));
+                break;
+            case 'r':
+                out.append(QChar(u'\r'));
+                break;
+            case 't':
+                out.append(QChar(u'\t'));
+                break;
+            case 'u': {
+                if (m_end - m_p < 4)
+                    return false;
+                char16_t u = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int h = hexDigit(m_p[i]);
+                    if (h < 0)
+                        return false;
+                    u = char16_t(u << 4 | h);
+                }
+                m_p += 4;
+                // One UTF-16 unit per escape, lone surrogates included, as
+                // QJsonDocument keeps them.
+                out.append(QChar(u));
+                break;
+            }
+            default:
+                return false;
+            }
+            run = m_p;
+        }
+    }
+
+    /// A non-negative integer of at most 15 digits: exact as a double, and
+    /// read as the same number by QJsonDocument.
+    bool integer(qint64 &out)
+    {
+        if (!space() || *m_p < '0' || *m_p > '9')
+            return false;
+        const char *from = m_p;
+        qint64 n = 0;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+            n = n * 10 + (*m_p++ - '0');
+        const qsizetype digits = m_p - from;
+        if (digits > 15 || (digits > 1 && *from == '0') || m_p == m_end || *m_p == '.' || *m_p == 'e' || *m_p == 'E')
+            return false;
+        out = n;
+        return true;
+    }
+
+    bool literal(const char *word)
+    {
+        const qsizetype n = qstrlen(word);
+        if (m_end - m_p < n || QByteArrayView(m_p, n) != QByteArrayView(word, n))
+            return false;
+        m_p += n;
+        return true;
+    }
+
+    /// Any value of a field this program does not know.
+    bool skipValue(int depth)
+    {
+        if (depth > 32 || !space())
+            return false;
+        switch (*m_p) {
+        case '"': {
+            QString ignored;
+            return string(ignored);
+        }
+        case '{':
+            return object([&](QByteArrayView) { return skipValue(depth + 1); });
+        case '[':
+            return array([&] { return skipValue(depth + 1); });
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        case '-':
+            ++m_p;
+            [[fallthrough]];
+        default: {
+            qint64 ignored;
+            return integer(ignored);
+        }
+        }
+    }
+
+    bool attributes(QMap<QString, QString> &map)
+    {
+        // Keys may be any text here, so they are read as strings.
+        if (!token('{'))
+            return false;
+        if (space() && *m_p == '}') {
+            ++m_p;
+            return true;
+        }
+        QString key;
+        QString value;
+        for (;;) {
+            if (!string(key) || !token(':') || !string(value) || !space())
+                return false;
+            share(key, m_lastAttributeKey);
+            share(value, m_lastAttribute);
+            map.insert(key, value); // a repeated key keeps its last value, as in QJsonObject
+            if (*m_p == '}') {
+                ++m_p;
+                return true;
+            }
+            if (*m_p != ',')
+                return false;
+            ++m_p;
+        }
+    }
+
+    bool article(SidecarData &d)
+    {
+        unsigned seen = 0;
+        QString sha;
+        qint64 length = 0;
+        if (!object([&](QByteArrayView key) {
+                auto once = [&](unsigned bit) {
+                    const bool first = !(seen & bit);
+                    seen |= bit;
+                    return first;
+                };
+                if (key == "name")
+                    return once(1) && string(d.articleName);
+                if (key == "sha256")
+                    return once(2) && string(sha);
+                if (key == "length")
+                    return once(4) && integer(length);
+                return skipValue(1);
+            }))
+            return false;
+        d.sha256 = sha.toLatin1();
+        d.length = length;
+        return true;
+    }
+
+    bool type(SidecarData &d)
+    {
+        AnnotationType t;
+        unsigned seen = 0;
+        if (!object([&](QByteArrayView key) {
+                auto once = [&](unsigned bit) {
+                    const bool first = !(seen & bit);
+                    seen |= bit;
+                    return first;
+                };
+                if (key == "name")
+                    return once(1) && string(t.name);
+                if (key == "color")
+                    return once(2) && string(t.color);
+                if (key == "key")
+                    return once(4) && string(t.key);
+                return skipValue(2);
+            }))
+            return false;
+        d.types.append(t);
+        return true;
+    }
+
+    bool entity(SidecarData &d)
+    {
+        Entity e;
+        unsigned seen = 0;
+        if (!object([&](QByteArrayView key) {
+                auto once = [&](unsigned bit) {
+                    const bool first = !(seen & bit);
+                    seen |= bit;
+                    return first;
+                };
+                if (key == "id")
+                    return once(1) && string(e.id);
+                if (key == "type")
+                    return once(2) && string(e.type);
+                if (key == "name")
+                    return once(4) && string(e.name);
+                if (key == "attributes")
+                    return once(8) && attributes(e.attributes);
+                return skipValue(2);
+            }))
+            return false;
+        d.entities.append(std::move(e));
+        return true;
+    }
+
+    /// Reuses the previous string when the same text comes again (types,
+    /// attribute values), so 100,000 "Country" share one.
+    static void share(QString &value, QString &previous)
+    {
+        if (value == previous)
+            value = previous;
+        else
+            previous = value;
+    }
+
+    bool annotation(QList<Annotation> &list, QHash<QString, AnchorContext> &contexts)
+    {
+        Annotation a;
+        AnchorContext ctx;
+        qint64 start = -1;
+        qint64 end = -1;
+        QString origin = QStringLiteral("manual");
+        QString status = QStringLiteral("accepted");
+        unsigned seen = 0;
+        if (!object([&](QByteArrayView key) {
+                auto once = [&](unsigned bit) {
+                    const bool first = !(seen & bit);
+                    seen |= bit;
+                    return first;
+                };
+                switch (key.size() ? key.front() : 0) {
+                case 'i':
+                    if (key == "id")
+                        return once(1) && string(a.id);
+                    break;
+                case 't':
+                    if (key == "type")
+                        return once(2) && string(a.type);
+                    if (key == "text")
+                        return once(4) && string(a.text);
+                    break;
+                case 's':
+                    if (key == "start")
+                        return once(8) && integer(start);
+                    if (key == "status")
+                        return once(16) && string(status);
+                    if (key == "saidBy")
+                        return once(32) && string(a.saidBy);
+                    break;
+                case 'e':
+                    if (key == "end")
+                        return once(64) && integer(end);
+                    if (key == "entity")
+                        return once(128) && string(a.entity);
+                    break;
+                case 'a':
+                    if (key == "attributes")
+                        return once(256) && attributes(a.attributes);
+                    if (key == "after")
+                        return once(512) && string(ctx.after);
+                    break;
+                case 'o':
+                    if (key == "origin")
+                        return once(1024) && string(origin);
+                    break;
+                case 'b':
+                    if (key == "before")
+                        return once(2048) && string(ctx.before);
+                    break;
+                }
+                return skipValue(2);
+            }))
+            return false;
+        // Missing or impossible fields are refused by parseGeneral().
+        if (a.id.isEmpty() || a.type.isEmpty() || start < 0 || end < start)
+            return false;
+        a.start = start;
+        a.end = end;
+        // The context goes in while the id is still in the cache.
+        const qsizetype known = contexts.size();
+        contexts.insert(a.id, std::move(ctx));
+        if (contexts.size() == known)
+            return false; // an id used twice
+        share(a.type, m_lastType);
+        m_linked = m_linked || !a.entity.isEmpty() || !a.saidBy.isEmpty();
+        a.origin = originFromString(origin);
+        a.status = statusFromString(status);
+        list.append(std::move(a));
+        return true;
+    }
+
+    const char *m_p;
+    const char *m_end;
+    QString m_lastType;
+    QString m_lastAttribute;
+    QString m_lastAttributeKey;
+    bool m_linked = false; ///< some annotation links to an entity
+};
+
 } // namespace
 
 SidecarData SidecarData::capture(const Document &doc, const AnnotationSet &set)
@@ -236,17 +765,25 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
         out += '}';
     }
     out += data.entities.isEmpty() ? "],\n" : "\n  ],\n";
-    auto writeList = [&](const char *key, QList<Annotation> list, bool last) {
-        std::sort(list.begin(), list.end(), positionLess);
+    auto writeList = [&](const char *key, const QList<Annotation> &annotations, bool last) {
+        // Sorted through pointers, and only when not in order already (the
+        // annotation set keeps them in order): no copy of the annotations.
+        std::vector<const Annotation *> list;
+        list.reserve(annotations.size());
+        for (const Annotation &a : annotations)
+            list.push_back(&a);
+        auto less = [](const Annotation *x, const Annotation *y) { return positionLess(*x, *y); };
+        if (!std::is_sorted(list.begin(), list.end(), less))
+            std::sort(list.begin(), list.end(), less);
         out += "  \"";
         out += key;
         out += "\": [";
-        for (qsizetype i = 0; i < list.size(); ++i) {
+        for (size_t i = 0; i < list.size(); ++i) {
             out += i ? ",\n    " : "\n    ";
-            auto it = data.contexts.constFind(list[i].id);
-            appendAnnotation(out, list[i], it == data.contexts.cend() ? nullptr : &it.value());
+            auto it = data.contexts.constFind(list[i]->id);
+            appendAnnotation(out, *list[i], it == data.contexts.cend() ? nullptr : &it.value());
         }
-        out += list.isEmpty() ? "]" : "\n  ]";
+        out += list.empty() ? "]" : "\n  ]";
         out += last ? "\n" : ",\n";
     };
     writeList("annotations", data.annotations, false);
@@ -256,6 +793,14 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
 }
 
 std::optional<SidecarData> SidecarJson::parse(const QByteArray &bytes, const QString &name, QString *error)
+{
+    SidecarData d;
+    if (FastReader(bytes).read(d))
+        return d;
+    return parseGeneral(bytes, name, error);
+}
+
+std::optional<SidecarData> SidecarJson::parseGeneral(const QByteArray &bytes, const QString &name, QString *error)
 {
     auto fail = [&](const QString &why) {
         if (error)

@@ -18,7 +18,9 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(ROOT, "build", "bin")
 SHORT = "--short" in sys.argv
-SLACK = 1.25 if SHORT else 1.0
+# In --short mode a ratio fails only when it misses its target by more than
+# this fraction of the target (1.2 allows up to 1.5; 60 allows down to 45).
+SLACK = 0.25 if SHORT else 0.0
 results = []
 
 
@@ -36,11 +38,15 @@ def bench(binary, pattern, repetitions=1):
 
 
 def check(name, value, target, higher_is_better, unit="x"):
-    limit = target / SLACK if higher_is_better else target * SLACK
+    """The one line every step prints per figure: name, value, target, verdict.
+    Every step reports through here, so the exit status counts them all."""
+    met = value >= target if higher_is_better else value <= target
+    limit = target * (1 - SLACK) if higher_is_better else target * (1 + SLACK)
     ok = value >= limit if higher_is_better else value <= limit
     sign = ">=" if higher_is_better else "<="
-    results.append(ok)
-    print("%-58s %10.2f%s  target %s %g%s  %s" % (name, value, unit, sign, target, unit, "ok" if ok else "MISSED"), flush=True)
+    results.append("met" if met else "allowed" if ok else "failed")
+    verdict = "ok" if met else ("missed, within the 25 % --short allows" if ok else "MISSED")
+    print("%-58s %10.2f%s  target %s %g%s  %s" % (name, value, unit, sign, target, unit, verdict), flush=True)
 
 
 def seconds(row):
@@ -74,7 +80,9 @@ def compromise():
 
 
 def store():
-    rows = bench("store_bench", ".")
+    # Median of five runs of each size: one run on a shared machine can be
+    # off by more than the 20 % the target allows.
+    rows = bench("store_bench", ".", repetitions=5)
     for what, small, large in (("save", 10000, 100000), ("load", 10000, 100000), ("re-anchor", 1000, 10000)):
         key = {"save": "BM_SaveSidecar", "load": "BM_LoadSidecar", "re-anchor": "BM_Reanchor"}[what]
         per_small = seconds(rows["%s/%d" % (key, small)]) / small
@@ -124,6 +132,11 @@ def stream():
 if __name__ == "__main__":
     steps = [recognition, compromise, store, gui, memory, stream]
     only = [a for a in sys.argv[1:] if not a.startswith("--")]
+    names = [step.__name__ for step in steps]
+    bad = [a for a in sys.argv[1:] if a != "--short" and a not in names]
+    if bad:  # a misspelt step would otherwise run nothing and pass
+        print("bench: unknown %s; usage: scripts/bench [--short] [%s]" % (" ".join(bad), " ".join(names)))
+        sys.exit(2)
     for step in steps:
         if only and step.__name__ not in only:
             continue
@@ -131,7 +144,8 @@ if __name__ == "__main__":
             step()
         except Exception as e:  # a benchmark that cannot run is a missed target
             print("%-58s could not run: %s" % (step.__name__, e), flush=True)
-            results.append(False)
-    failed = results.count(False)
-    print("bench: %d of %d targets met" % (len(results) - failed, len(results)))
+            results.append("failed")
+    failed = results.count("failed")
+    print("bench: %d of %d targets met%s" % (results.count("met"), len(results),
+          ", %d missed within the --short allowance" % results.count("allowed") if results.count("allowed") else ""))
     sys.exit(1 if failed else 0)

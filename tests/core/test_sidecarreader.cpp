@@ -1,0 +1,175 @@
+// The one-pass sidecar reader against the general QJsonDocument reader: for
+// every input both give the same annotations, or the same refusal.
+#include "model/annotationset.h"
+#include "model/document.h"
+#include "storage/sidecardata.h"
+#include "testsupport.h"
+
+using namespace annotator;
+
+namespace {
+
+/// parse() and parseGeneral() agree on @p bytes; returns what parse() gave.
+std::optional<SidecarData> parseBoth(const QByteArray &bytes)
+{
+    QString fastError;
+    QString generalError;
+    const std::optional<SidecarData> fast = SidecarJson::parse(bytes, QStringLiteral("x.json"), &fastError);
+    const std::optional<SidecarData> general = SidecarJson::parseGeneral(bytes, QStringLiteral("x.json"), &generalError);
+    EXPECT_EQ(fast.has_value(), general.has_value()) << bytes.toStdString();
+    EXPECT_EQ(fastError, generalError) << bytes.toStdString();
+    if (fast && general) {
+        EXPECT_TRUE(*fast == *general) << bytes.toStdString();
+    }
+    return fast;
+}
+
+/// A sidecar with the awkward parts: accents, an astral character, a lone
+/// surrogate, quotes, backslashes, control characters, entities, links,
+/// attributes, a user type and an orphan.
+QByteArray awkwardSidecar()
+{
+    const QString text = QStringLiteral("Chile said \"no\" \\ again.\tP\u00e9rou \U0001F600 and ") + QChar(0xD800) + QStringLiteral(" end\u2028 Chile.");
+    const Document doc = Document::fromText(text, QStringLiteral("a\u00e9.txt"));
+    AnnotationSet set;
+    QList<Annotation> list;
+    auto add = [&](const QString &id, const QString &type, const QString &mention, qsizetype from = 0) {
+        const qsizetype pos = text.indexOf(mention, from);
+        Annotation a;
+        a.id = id;
+        a.type = type;
+        a.start = doc.offsets().toCodePoint(pos);
+        a.end = doc.offsets().toCodePoint(pos + mention.size());
+        a.text = mention;
+        return a;
+    };
+    Annotation speaker = add(QStringLiteral("a1"), Types::Speaker, QStringLiteral("Chile"));
+    speaker.entity = QStringLiteral("e1");
+    speaker.attributes.insert(Attr::Role, QStringLiteral("r\u00f4le \"x\""));
+    Annotation quote = add(QStringLiteral("a2"), Types::Quote, QStringLiteral("no"));
+    quote.saidBy = QStringLiteral("e1");
+    quote.origin = Origin::Automatic;
+    quote.status = Status::Suggested;
+    Annotation country = add(QStringLiteral("a3"), Types::Country, QStringLiteral("P\u00e9rou \U0001F600"));
+    country.attributes.insert(Attr::Code, QStringLiteral("PE"));
+    Annotation odd = add(QStringLiteral("a4"), QStringLiteral("Mine"), QStringLiteral("and ") + QChar(0xD800));
+    list << speaker << quote << country << odd << add(QStringLiteral("a5"), Types::Country, QStringLiteral("Chile"), 10);
+    Entity e{QStringLiteral("e1"), Types::Speaker, QStringLiteral("Chile"), {{Attr::Kind, QStringLiteral("organisation")}}};
+    set.reset(list, {e});
+    SidecarData data = SidecarData::capture(doc, set);
+    data.types.append(AnnotationType{QStringLiteral("Mine"), QStringLiteral("#112233"), QStringLiteral("m")});
+    Annotation orphan = add(QStringLiteral("o1"), Types::Event, QStringLiteral("said"));
+    orphan.text = QStringLiteral("gone\ttext\n");
+    data.orphans.append(orphan);
+    return SidecarJson::serialize(data);
+}
+
+QByteArray sidecarWith(const QByteArray &annotations, const QByteArray &rest = QByteArray())
+{
+    return "{\"format\": \"article-annotator\", \"version\": 1, \"article\": {\"name\": \"a.txt\", \"sha256\": \"ab\", \"length\": 40}" + rest
+        + ", \"annotations\": [" + annotations + "]}";
+}
+
+} // namespace
+
+TEST(SidecarReader, ReadsWhatItWroteWithEveryAwkwardCharacter)
+{
+    const QByteArray bytes = awkwardSidecar();
+    const auto d = parseBoth(bytes);
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(d->annotations.size(), 5);
+    EXPECT_EQ(d->orphans.size(), 1);
+    EXPECT_EQ(d->entities.size(), 1);
+    EXPECT_EQ(d->types.size(), 1);
+    EXPECT_TRUE(d->warnings.isEmpty());
+    EXPECT_EQ(d->annotations.value(2).text, QStringLiteral("P\u00e9rou \U0001F600"));
+    EXPECT_EQ(d->annotations.value(3).text, QStringLiteral("and ") + QChar(0xD800));
+    // What is read is written back the same way.
+    const auto again = parseBoth(SidecarJson::serialize(*d));
+    ASSERT_TRUE(again.has_value());
+    EXPECT_TRUE(*again == *d);
+}
+
+TEST(SidecarReader, HandWrittenVariantsReadTheSameAsThroughQJsonDocument)
+{
+    const QByteArray a1 = "{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"text\": \"Chile\"}";
+    const QList<QByteArray> inputs = {
+        sidecarWith(a1),
+        // Fields in another order, entities after the annotations that link to them.
+        "{\"annotations\": [{\"end\": 5, \"entity\": \"e1\", \"start\": 0, \"id\": \"a1\", \"type\": \"Speaker\"}], \"version\": 1,"
+        " \"entities\": [{\"id\": \"e1\", \"type\": \"Speaker\", \"name\": \"x\"}], \"format\": \"article-annotator\"}",
+        // Links to missing entities are warnings, not refusals.
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Speaker\", \"start\": 0, \"end\": 5, \"entity\": \"e9\", \"saidBy\": \"e8\"}"),
+        // Unknown fields of every JSON kind.
+        sidecarWith(a1, ", \"extra\": {\"x\": [1, -2, true, false, null, \"s\", {\"y\": []}]}, \"more\": 0"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"note\": [null], \"x\": 1.5}"),
+        // Escapes, including ones this program never writes.
+        sidecarWith("{\"id\": \"a\\/1\", \"type\": \"C\\u006Fu\\u00e9\", \"start\": 0, \"end\": 5, \"text\": \"\\ud83d\\ude00\\ud800\\b\\f\"}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"text\": \"\\q\"}"),
+        sidecarWith("{\"i\\u0064\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5}"),
+        // Numbers the way other programs write them.
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0.0, \"end\": 5e0}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 07, \"end\": 5}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": -1, \"end\": 5}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 9007199254740993, \"end\": 9007199254740993}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 999999999999999, \"end\": 999999999999999}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": \"0\", \"end\": 5}"),
+        // Repeated fields: QJsonObject keeps the last.
+        sidecarWith("{\"id\": \"a1\", \"id\": \"a2\", \"type\": \"Country\", \"start\": 0, \"end\": 5}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"attributes\": {\"code\": \"CL\", \"code\": \"AR\"}}"),
+        sidecarWith(a1 + ", " + a1),
+        sidecarWith(a1, ", \"annotations\": []"),
+        // Fields of an unexpected type.
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"text\": 3, \"attributes\": [1]}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"attributes\": {\"code\": 1}, \"origin\": 2}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"origin\": \"automatic\", \"status\": \"odd\"}"),
+        sidecarWith(a1, ", \"types\": null, \"entities\": {}"),
+        sidecarWith(a1, ", \"types\": [{\"color\": \"#fff\"}]"),
+        sidecarWith(a1, ", \"entities\": [{\"id\": \"e1\"}, {\"id\": \"e1\"}]"),
+        sidecarWith(a1, ", \"entities\": [{\"name\": \"x\"}]"),
+        sidecarWith("1"),
+        sidecarWith("{\"type\": \"Country\", \"start\": 0, \"end\": 5}"),
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 6, \"end\": 5}"),
+        // Whole-file matters: BOM, spaces, garbage, versions, no object.
+        "\xef\xbb\xbf" + sidecarWith(a1),
+        " \r\n\t" + sidecarWith(a1) + " \n",
+        sidecarWith(a1) + "x",
+        sidecarWith(a1) + "\f",
+        QByteArray(sidecarWith(a1)).replace("\"version\": 1", "\"version\": 2"),
+        QByteArray(sidecarWith(a1)).replace("\"version\": 1", "\"version\": 0"),
+        QByteArray(sidecarWith(a1)).replace("\"version\": 1", "\"version\": 1.0"),
+        QByteArray(sidecarWith(a1)).replace("\"article-annotator\"", "\"other\""),
+        QByteArray(sidecarWith(a1)).replace("\"length\": 40", "\"length\": -40"),
+        "[]",
+        "",
+        "{}",
+        // Bytes that are not UTF-8, inside a value and inside a field name.
+        sidecarWith("{\"id\": \"a\xff\", \"type\": \"Country\", \"start\": 0, \"end\": 5}"),
+        sidecarWith("{\"id\": \"a\xc3\xa9\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"\xc3\xa9\": 1}"),
+        sidecarWith("{\"id\": \"a\xed\xa0\x80\", \"type\": \"Country\", \"start\": 0, \"end\": 5}"),
+        sidecarWith("{\"id\": \"a\xc0\xaf\", \"type\": \"Country\", \"start\": 0, \"end\": 5}"),
+        // Raw control characters in a string, which QJsonDocument lets through.
+        sidecarWith(QByteArray("{\"id\": \"a\x01\x00\", \"type\": \"Country\", \"start\": 0, \"end\": 5}", 51)),
+    };
+    for (const QByteArray &bytes : inputs)
+        parseBoth(bytes);
+    // The reordered file keeps its link; the dangling one is reported.
+    EXPECT_EQ(parseBoth(inputs[1])->annotations.value(0).entity, QStringLiteral("e1"));
+    EXPECT_EQ(parseBoth(inputs[2])->warnings.size(), 2);
+}
+
+TEST(SidecarReader, EveryCutAndEveryDamagedByteGivesTheSameOutcome)
+{
+    const QByteArray bytes = awkwardSidecar();
+    for (qsizetype n = 0; n < bytes.size(); ++n)
+        parseBoth(bytes.left(n));
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        for (const char c : {'"', '\\', '}', ']', ',', ':', '0', '-', 'x', ' ', '\x80', '\0'}) {
+            QByteArray damaged = bytes;
+            damaged[i] = c;
+            parseBoth(damaged);
+            if (::testing::Test::HasFailure())
+                return; // one damaged file is enough to see the difference
+        }
+    }
+}
