@@ -47,12 +47,29 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 Q_SIGNALS:
     void cursorOffsetChanged(qint64 offset);
+    /// The user dragged with Alt held from the text at code point @p from
+    /// to the text at @p to: link what is at one to what is at the other.
+    void linkDragged(qint64 from, qint64 to);
+    /// Annotation @p id (a quote dragged from the quote list) was dropped on
+    /// the text at code point @p at.
+    void annotationDropped(const QString &id, qint64 at);
 
 private:
+    /// The code point under viewport point @p pos (the character whose box
+    /// holds it, not the nearest gap).
+    qint64 offsetAt(const QPoint &pos) const;
+
     ViewPositions m_positions;
+    qint64 m_linkFrom = -1; ///< where an Alt+drag started, or -1
     AnnotationHighlighter *m_highlighter = nullptr;
     KSyntaxHighlighting::Repository &m_repository;
     std::function<QString(qint64)> m_toolTip;

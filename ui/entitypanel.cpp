@@ -77,6 +77,7 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     connect(m_refresh, &QTimer::timeout, this, &EntityPanel::refresh);
     connect(m_set, &AnnotationSet::changed, m_refresh, qOverload<>(&QTimer::start));
     connect(m_set, &AnnotationSet::wasReset, this, &EntityPanel::refresh); // a new article: at once
+    connect(m_set, &AnnotationSet::userTypesChanged, m_refresh, qOverload<>(&QTimer::start));
     connect(m_tree, &QTreeWidget::itemActivated, this, &EntityPanel::activate);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -91,6 +92,11 @@ void EntityPanel::refresh()
     // Rows keyed by what makes two mentions the same thing: the entity, a
     // country's code, or else the mention text.
     std::map<QString, Row> speakers, countries, events;
+    // The user's own types, each a group of rows by mention text, in the
+    // order the user added them.
+    std::map<QString, std::map<QString, Row>> own;
+    for (const AnnotationType &t : m_set->userTypes())
+        own[t.name];
     m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Rejected)
             return;
@@ -106,6 +112,9 @@ void EntityPanel::refresh()
         } else if (a.type == Types::Event) {
             rows = &events;
             key = a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity;
+        } else if (auto it = own.find(a.type); it != own.end()) {
+            rows = &it->second;
+            key = QStringLiteral("t:") + a.text;
         } else {
             return;
         }
@@ -137,6 +146,12 @@ void EntityPanel::refresh()
         const QLocale::Territory territory = row.detail.isEmpty() ? QLocale::AnyTerritory : QLocale::codeToTerritory(row.detail);
         row.name = territory == QLocale::AnyTerritory ? mostFrequent(row.texts) : QLocale::territoryToString(territory);
         row.count = int(row.mentions.size());
+    }
+    for (auto &[type, rows] : own) {
+        for (auto &[key, row] : rows) {
+            row.name = mostFrequent(row.texts);
+            row.count = int(row.mentions.size());
+        }
     }
     for (auto &[key, row] : events) {
         row.name = mostFrequent(row.texts);
@@ -186,6 +201,9 @@ void EntityPanel::refresh()
     addGroup(Types::Speaker, tr("Speakers (%1)"), tr("Quotes attributed to this speaker"), speakers);
     addGroup(Types::Country, tr("Countries (%1)"), tr("Mentions of this country"), countries);
     addGroup(Types::Event, tr("Events (%1)"), tr("Mentions of this event"), events);
+    for (const AnnotationType &t : m_set->userTypes()) {
+        addGroup(t.name, t.name + QStringLiteral(" (%1)"), tr("Mentions tagged %1").arg(t.name), own[t.name]);
+    }
     applyFilter();
 }
 

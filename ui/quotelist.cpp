@@ -3,16 +3,48 @@
 #include "model/annotationset.h"
 
 #include <QHeaderView>
+#include <QMimeData>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace annotator {
 
+namespace {
+
+constexpr int IdRole = Qt::UserRole + 2;
+
+/// The list's rows can be dragged onto a speaker in the text to attribute
+/// the quote to them.
+class QuoteTree : public QTreeWidget
+{
+public:
+    using QTreeWidget::QTreeWidget;
+
+protected:
+    QStringList mimeTypes() const override { return {QuoteList::mimeType()}; }
+    QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override
+    {
+        if (items.isEmpty())
+            return nullptr;
+        auto *data = new QMimeData;
+        data->setData(QuoteList::mimeType(), items.first()->data(0, IdRole).toString().toUtf8());
+        data->setText(items.first()->text(1));
+        return data;
+    }
+};
+
+} // namespace
+
+QString QuoteList::mimeType()
+{
+    return QStringLiteral("application/x-article-annotator-annotation");
+}
+
 QuoteList::QuoteList(const AnnotationSet *set, QWidget *parent)
     : QWidget(parent)
     , m_set(set)
-    , m_tree(new QTreeWidget(this))
+    , m_tree(new QuoteTree(this))
     , m_refresh(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -24,6 +56,9 @@ QuoteList::QuoteList(const AnnotationSet *set, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setWordWrap(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setDragEnabled(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragOnly);
+    m_tree->setToolTip(tr("Drag a quote onto a speaker in the text to attribute it"));
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(150); // see EntityPanel
     connect(m_refresh, &QTimer::timeout, this, &QuoteList::refresh);
@@ -52,6 +87,7 @@ void QuoteList::refresh()
         item->setToolTip(1, q.text);
         item->setData(0, Qt::UserRole, q.start);
         item->setData(0, Qt::UserRole + 1, q.end);
+        item->setData(0, IdRole, q.id);
         if (q.status == Status::Suggested) {
             QFont f = item->font(1);
             f.setItalic(true);
