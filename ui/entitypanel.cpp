@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPainter>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -29,6 +30,18 @@ struct Row {
     QHash<QString, int> texts; ///< how often each mention text occurs, for the name
     QString entity;
 };
+
+QIcon swatch(const QColor &color)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawRoundedRect(QRectF(0, 0, 12, 12), 3, 3);
+    return QIcon(pixmap);
+}
 
 QString mostFrequent(const QHash<QString, int> &texts)
 {
@@ -175,6 +188,8 @@ void EntityPanel::refresh()
         auto *group = new QTreeWidgetItem(m_tree, {title.arg(rows.size())});
         group->setData(NameColumn, Qt::UserRole, type);
         group->setFirstColumnSpanned(true);
+        if (m_colors.contains(type))
+            group->setIcon(NameColumn, swatch(m_colors.value(type)));
         QList<Row *> sorted;
         for (auto &[key, row] : rows)
             sorted.append(&row);
@@ -186,8 +201,9 @@ void EntityPanel::refresh()
             auto *item = new QTreeWidgetItem(group, {row->name, row->detail, QString::number(row->count)});
             item->setToolTip(DetailColumn, row->detail);
             item->setToolTip(CountColumn, countTip);
-            item->setToolTip(NameColumn, row->mentions.size() == 1 ? tr("1 mention; activate to go to it")
-                                                                 : tr("%1 mentions; activate to go to each in turn").arg(row->mentions.size()));
+            item->setToolTip(NameColumn, row->mentions.size() == 1
+                                             ? tr("%1: 1 mention; activate to go to it").arg(row->name)
+                                             : tr("%1: %2 mentions; activate to go to each in turn").arg(row->name, QString::number(row->mentions.size())));
             QVariantList mentions;
             for (const auto &[s, e] : row->mentions)
                 mentions.append(QVariant::fromValue(QPair<qint64, qint64>(s, e)));
@@ -205,6 +221,18 @@ void EntityPanel::refresh()
         addGroup(t.name, t.name + QStringLiteral(" (%1)"), tr("Mentions tagged %1").arg(t.name), own[t.name]);
     }
     applyFilter();
+}
+
+void EntityPanel::setTypeColors(const QHash<QString, QColor> &colors)
+{
+    if (colors == m_colors)
+        return;
+    m_colors = colors;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(i);
+        const QString type = group->data(NameColumn, Qt::UserRole).toString();
+        group->setIcon(NameColumn, m_colors.contains(type) ? swatch(m_colors.value(type)) : QIcon());
+    }
 }
 
 void EntityPanel::activate(QTreeWidgetItem *item)

@@ -439,7 +439,7 @@ void MainWindow::createPanels()
     quotes->setObjectName(QStringLiteral("quotes"));
     quotes->setWidget(m_quoteList);
     addDockWidget(Qt::RightDockWidgetArea, quotes);
-    resizeDocks({entities, quotes}, {340, 340}, Qt::Horizontal);
+    resizeDocks({entities, quotes}, {380, 380}, Qt::Horizontal);
     connect(m_entityPanel, &EntityPanel::jumpTo, this, &MainWindow::jumpTo);
     connect(m_set, &AnnotationSet::userTypesChanged, this, &MainWindow::updateUserTypes);
     connect(m_view, &ArticleView::linkDragged, this, &MainWindow::linkByDrag);
@@ -1397,6 +1397,11 @@ void MainWindow::applyTheme()
     for (const AnnotationType &t : m_set->userTypes())
         types.append({t.name, t.key});
     m_legend->setStyle(style, background, text, types);
+    QHash<QString, QColor> colors;
+    for (const auto &[type, key] : std::as_const(types))
+        colors.insert(type, style.color(type));
+    if (m_entityPanel)
+        m_entityPanel->setTypeColors(colors);
     m_ruler->setPalette(editor);
     m_ruler->setStyle(style);
 
