@@ -95,6 +95,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (!selection.hasSelection() || clicked.position() < selection.selectionStart() || clicked.position() > selection.selectionEnd())
             m_view->setTextCursor(clicked);
         QMenu menu(this);
+        if (m_view->linkAtCursor()) {
+            menu.addAction(m_view->openLinkAction());
+            menu.addSeparator();
+        }
         menu.addActions(m_annotateMenu->actions());
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
