@@ -1017,6 +1017,8 @@ QList<QPair<QString, QString>> MainWindow::shortcuts() const
         if (a->menu())
             walk(a->menu());
     }
+    // In the view's context menu only: it acts on the link at the cursor.
+    out.append({tr("Open Link (or Ctrl+Click)"), m_view->openLinkAction()->shortcut().toString(QKeySequence::NativeText)});
     return out;
 }
 

@@ -315,6 +315,19 @@ TEST_F(CorrectionTest, TheShortcutHelpListsTheTaggingKeys)
     EXPECT_TRUE(keyOf(QStringLiteral("Save Annotations")).contains(QStringLiteral("S")));
 }
 
+TEST_F(CorrectionTest, TheShortcutHelpSaysHowToOpenALink)
+{
+    bool listed = false;
+    for (const auto &[text, keys] : m_window.shortcuts()) {
+        if (text.startsWith(QStringLiteral("Open Link"))) {
+            listed = true;
+            EXPECT_TRUE(text.contains(QStringLiteral("Ctrl+Click")));
+            EXPECT_EQ(keys, QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText));
+        }
+    }
+    EXPECT_TRUE(listed);
+}
+
 TEST(Recovery, EditsSurviveACrashAndAreOfferedBackWhenTheArticleIsOpenedAgain)
 {
     Settings().setAnnotateNewArticles(false);

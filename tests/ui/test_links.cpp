@@ -1,6 +1,8 @@
 // Links in the article view open only after the user agreed, only in the
 // user's own browser or mail program, and only for web and mail addresses.
 #include "articleview.h"
+#include "mainwindow.h"
+#include "settings.h"
 #include "model/annotationset.h"
 #include "model/document.h"
 #include "testsupport.h"
@@ -9,6 +11,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMenu>
+#include <QTimer>
 #include <QTest>
 #include <QTextBlock>
 
@@ -157,4 +161,56 @@ TEST_F(LinksTest, ALookAlikeHostIsShownAsPunycodeInTheQuestion)
     EXPECT_TRUE(m_asked.first().startsWith(QStringLiteral("https://xn--"))) << m_asked.first().toStdString();
     EXPECT_TRUE(m_opened.isEmpty());
     m_view.showDocument(m_doc, &m_set); // m_doc outlives the view's use
+}
+
+TEST(LinksInTheWindow, TheContextMenuOffersToOpenTheLinkAtTheCursorAndAsksFirst)
+{
+    Settings().setAnnotateNewArticles(false);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("dock.md"));
+    test::writeAll(article, Text.toUtf8());
+    MainWindow window;
+    ASSERT_TRUE(window.openFile(article));
+    window.waitUntilIdle();
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ArticleView *view = window.view();
+    QStringList asked;
+    QList<QUrl> opened;
+    view->linkOpener().setConfirm([&asked](QWidget *, const QString &shown) {
+        asked.append(shown);
+        return false;
+    });
+    view->linkOpener().setOpen([&opened](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+
+    // The menu as the Menu key brings it up: at the cursor.
+    auto menuAt = [&](qsizetype pos, bool choose) {
+        view->moveCursorTo(pos);
+        QStringList texts;
+        QTimer::singleShot(0, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *a : menu->actions()) {
+                if (!a->isSeparator())
+                    texts.append(a->text());
+            }
+            if (choose && !menu->actions().isEmpty())
+                menu->actions().first()->trigger();
+            menu->close();
+        });
+        Q_EMIT view->customContextMenuRequested(view->cursorRect().center());
+        return texts;
+    };
+    const QStringList onLink = menuAt(Text.indexOf(QStringLiteral("published")), true);
+    ASSERT_FALSE(onLink.isEmpty());
+    EXPECT_EQ(onLink.first(), view->openLinkAction()->text());
+    EXPECT_EQ(asked, QStringList({QStringLiteral("https://union.example.org/terms?year=2026&lang=en")}));
+    EXPECT_TRUE(opened.isEmpty()); // the user said no
+    const QStringList offLink = menuAt(Text.indexOf(QStringLiteral("late on Friday")), false);
+    ASSERT_FALSE(offLink.isEmpty());
+    EXPECT_FALSE(offLink.contains(view->openLinkAction()->text()));
 }
