@@ -338,7 +338,8 @@ std::optional<SidecarData> SidecarJson::parse(const QByteArray &bytes, const QSt
             return fail(QStringLiteral("a user-defined type has no name"));
         d.types.append(t);
     }
-    d.unknownFields = unknownOf(root, {"format", "version", "article", "types", "entities", "annotations", "orphans"});
+    // Every key this file reads or writes belongs here, or it is kept twice.
+    d.unknownFields = unknownOf(root, {"format", "version", "article", "recovery", "types", "entities", "annotations", "orphans"});
     QSet<QString> entityIds;
     for (const QJsonValue &v : root.value(QLatin1String("entities")).toArray()) {
         const QJsonObject o = v.toObject();
