@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QColor>
+#include <QHash>
 #include <QWidget>
 
 class QLineEdit;
@@ -25,6 +27,9 @@ public:
     QLineEdit *filter() const { return m_filter; }
     /// Rebuilds the rows now (they are otherwise rebuilt just after a change).
     void refresh();
+    /// The highlight colour of each type, shown beside its group so the
+    /// list reads like the text.
+    void setTypeColors(const QHash<QString, QColor> &colors);
 
 Q_SIGNALS:
     /// The user asked to see the mention at [start, end) (code points).
@@ -41,6 +46,7 @@ private:
     QLineEdit *m_filter;
     QTreeWidget *m_tree;
     QTimer *m_refresh;
+    QHash<QString, QColor> m_colors;
 };
 
 } // namespace annotator

@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace annotator {
@@ -158,6 +159,39 @@ void appendAnnotation(QByteArray &out, const Annotation &a, const AnchorContext 
     out += '}';
 }
 
+/// Appends `, "key": value` for each field of @p fields.
+void appendUnknown(QByteArray &out, const QJsonObject &fields, const char *before, const char *after)
+{
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        out += before;
+        appendString(out, it.key());
+        out += ": ";
+        const QJsonValue v = it.value();
+        if (v.isObject())
+            out += QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+        else if (v.isArray())
+            out += QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+        else {
+            // A lone value: wrapped in an array and unwrapped, so QJsonDocument
+            // does the escaping and number formatting.
+            const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+            out += wrapped.mid(1, wrapped.size() - 2);
+        }
+        out += after;
+    }
+}
+
+/// The fields of @p o not named in @p known.
+QJsonObject unknownOf(const QJsonObject &o, std::initializer_list<const char *> known)
+{
+    QJsonObject out;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (std::none_of(known.begin(), known.end(), [&](const char *k) { return it.key() == QLatin1String(k); }))
+            out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
 QMap<QString, QString> mapFrom(const QJsonValue &v)
 {
     QMap<QString, QString> out;
@@ -243,7 +277,9 @@ public:
                 return once(32) && array([&] { return annotation(d.annotations, d.contexts); });
             if (key == "orphans")
                 return once(64) && array([&] { return annotation(d.orphans, d.contexts); });
-            return skipValue(0);
+            if (key == "recovery")
+                return once(128) && recovery(d);
+            return false; // a field of a newer version: parseGeneral() keeps it
         });
         if (!ok || space() || format != QLatin1String("article-annotator") || version < 1 || version > SidecarData::CurrentVersion)
             return false;
@@ -576,6 +612,26 @@ private:
         return true;
     }
 
+    /// As parseGeneral(): a hex digest or "none", anything else ignored.
+    bool recovery(SidecarData &d)
+    {
+        QString sha;
+        unsigned seen = 0;
+        if (!object([&](QByteArrayView key) {
+                if (key == "sidecarSha256") {
+                    const bool first = !(seen & 1);
+                    seen |= 1;
+                    return first && string(sha);
+                }
+                return skipValue(1);
+            }))
+            return false;
+        const QByteArray based = sha.toLatin1();
+        if (based == "none" || (based.size() == 64 && std::all_of(based.cbegin(), based.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })))
+            d.basedOnSidecar = based;
+        return true;
+    }
+
     bool type(SidecarData &d)
     {
         AnnotationType t;
@@ -592,7 +648,7 @@ private:
                     return once(2) && string(t.color);
                 if (key == "key")
                     return once(4) && string(t.key);
-                return skipValue(2);
+                return false; // kept by parseGeneral()
             }))
             return false;
         d.types.append(t);
@@ -730,6 +786,7 @@ SidecarData SidecarData::capture(const Document &doc, const AnnotationSet &set)
     d.entities = set.entities();
     d.orphans = set.orphans();
     d.types = set.userTypes();
+    d.unknownFields = set.unknownFields();
     d.contexts.reserve(d.annotations.size());
     const QString &text = doc.text();
     const TextOffsets &off = doc.offsets();
@@ -758,6 +815,8 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
     QByteArray out;
     out.reserve(estimate);
     out += "{\n  \"format\": \"article-annotator\",\n  \"version\": " + QByteArray::number(data.version) + ",\n";
+    if (!data.basedOnSidecar.isEmpty())
+        out += "  \"recovery\": {\"sidecarSha256\": \"" + data.basedOnSidecar + "\"},\n";
     out += "  \"article\": {\"name\": ";
     appendString(out, data.articleName);
     out += ", \"sha256\": \"" + data.sha256 + "\", \"length\": " + QByteArray::number(data.length) + "},\n";
@@ -771,9 +830,11 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
         appendString(out, t.color);
         out += ", \"key\": ";
         appendString(out, t.key);
+        appendUnknown(out, t.unknownFields, ", ", "");
         out += '}';
     }
     out += data.types.isEmpty() ? "],\n" : "\n  ],\n";
+    appendUnknown(out, data.unknownFields, "  ", ",\n");
     out += "  \"entities\": [";
     for (qsizetype i = 0; i < data.entities.size(); ++i) {
         const Entity &e = data.entities[i];
@@ -852,6 +913,11 @@ std::optional<SidecarData> SidecarJson::parseGeneral(const QByteArray &bytes, co
         return fail(QStringLiteral("was written by a newer version of Article Annotator (schema %1, this program reads up to %2); update the program to open it")
                         .arg(d.version)
                         .arg(SidecarData::CurrentVersion));
+    // Recovery files only; anything but a hex digest or "none" is ignored
+    // (the file is then treated as one of unknown age).
+    const QByteArray based = root.value(QLatin1String("recovery")).toObject().value(QLatin1String("sidecarSha256")).toString().toLatin1();
+    if (based == "none" || (based.size() == 64 && std::all_of(based.cbegin(), based.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })))
+        d.basedOnSidecar = based;
     const QJsonObject article = root.value(QLatin1String("article")).toObject();
     d.articleName = article.value(QLatin1String("name")).toString();
     d.sha256 = article.value(QLatin1String("sha256")).toString().toLatin1();
@@ -859,11 +925,14 @@ std::optional<SidecarData> SidecarJson::parseGeneral(const QByteArray &bytes, co
     d.length = length >= 0 && length <= MaxOffset ? qint64(length) : 0;
     for (const QJsonValue &v : root.value(QLatin1String("types")).toArray()) {
         const QJsonObject o = v.toObject();
-        AnnotationType t{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("color")).toString(), o.value(QLatin1String("key")).toString()};
+        AnnotationType t{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("color")).toString(),
+                         o.value(QLatin1String("key")).toString(), unknownOf(o, {"name", "color", "key"})};
         if (t.name.isEmpty())
             return fail(QStringLiteral("a user-defined type has no name"));
         d.types.append(t);
     }
+    // Every key this file reads or writes belongs here, or it is kept twice.
+    d.unknownFields = unknownOf(root, {"format", "version", "article", "recovery", "types", "entities", "annotations", "orphans"});
     QSet<QString> entityIds;
     for (const QJsonValue &v : root.value(QLatin1String("entities")).toArray()) {
         const QJsonObject o = v.toObject();

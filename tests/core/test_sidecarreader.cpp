@@ -130,6 +130,12 @@ TEST(SidecarReader, HandWrittenVariantsReadTheSameAsThroughQJsonDocument)
         sidecarWith("1"),
         sidecarWith("{\"type\": \"Country\", \"start\": 0, \"end\": 5}"),
         sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 6, \"end\": 5}"),
+        // The recovery block of recovery files, and fields a newer version added.
+        sidecarWith(a1, ", \"recovery\": {\"sidecarSha256\": \"" + QByteArray(64, 'a') + "\", \"later\": [1]}"),
+        sidecarWith(a1, ", \"recovery\": {\"sidecarSha256\": \"none\"}"),
+        sidecarWith(a1, ", \"recovery\": {\"sidecarSha256\": \"xyz\"}"),
+        sidecarWith(a1, ", \"recovery\": \"none\""),
+        sidecarWith(a1, ", \"types\": [{\"name\": \"Mine\", \"color\": \"#fff\", \"key\": \"m\", \"icon\": \"star\"}]"),
         // Whole-file matters: BOM, spaces, garbage, versions, no object.
         "\xef\xbb\xbf" + sidecarWith(a1),
         " \r\n\t" + sidecarWith(a1) + " \n",
