@@ -134,6 +134,9 @@ Q_SIGNALS:
     void changed(const QList<annotator::TextRange> &ranges);
     /// Everything was replaced (load).
     void wasReset();
+    /// apply() made @p edit (not emitted for undo and redo), after the
+    /// change and before historyChanged().
+    void applied(const annotator::AnnotationEdit &edit);
     void cleanChanged(bool clean);
     void historyChanged();
 
