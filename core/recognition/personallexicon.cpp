@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace annotator {
@@ -61,12 +62,30 @@ struct PersonalLexicon::Index {
         bool capital = false;
     };
     struct TypeIndex {
-        QSet<QString> never;
+        std::unordered_set<QString, FoldedHash, FoldedEqual> never; ///< normalized texts
+        bool isNever(QStringView text) const;
         QHash<QString, QString> codes; ///< normalized text -> code of "always" entries with a code
         std::unordered_map<QString, std::vector<Phrase>, FoldedHash, FoldedEqual> always; ///< by first token, longest first
+        /// Bits set for the hashes of the first tokens: most words of an
+        /// article are turned away here, without a probe of the map.
+        std::vector<std::uint64_t> firstBits = std::vector<std::uint64_t>(FilterBits / 64, 0);
+        bool onlyCapitalised = true; ///< every "always" entry starts with a capital
     };
+    static constexpr size_t FilterBits = 1 << 14;
     QHash<QString, TypeIndex> types;
 };
+
+bool PersonalLexicon::Index::TypeIndex::isNever(QStringView text) const
+{
+    if (never.empty())
+        return false;
+    // Mentions rarely hold more than single spaces: look the text up as it
+    // is, folding case in the hash, and normalise only when it must be.
+    bool plain = !text.isEmpty() && !text.front().isSpace() && !text.back().isSpace();
+    for (qsizetype i = 1; plain && i < text.size(); ++i)
+        plain = !text[i].isSpace() || (text[i] == u' ' && text[i - 1] != u' ');
+    return plain ? never.find(text) != never.end() : never.find(PersonalLexicon::normalized(text)) != never.end();
+}
 
 PersonalLexicon::PersonalLexicon()
     : m_index(std::make_shared<const Index>())
@@ -124,7 +143,7 @@ void PersonalLexicon::clear()
 bool PersonalLexicon::isRejected(const QString &type, QStringView text) const
 {
     auto it = m_index->types.constFind(type);
-    return it != m_index->types.cend() && it->never.contains(normalized(text));
+    return it != m_index->types.cend() && it->isNever(text);
 }
 
 QStringList PersonalLexicon::types() const
@@ -165,6 +184,9 @@ void PersonalLexicon::rebuild()
         p.key = key;
         p.code = e.code;
         p.capital = startsUpper(e.text);
+        t.onlyCapitalised = t.onlyCapitalised && p.capital;
+        const size_t bit = FoldedHash()(p.tokens.front()) % Index::FilterBits;
+        t.firstBits[bit / 64] |= std::uint64_t(1) << (bit % 64);
         t.always[p.tokens.front()].push_back(std::move(p));
     }
     for (auto it = index->types.begin(); it != index->types.end(); ++it) {
@@ -181,12 +203,12 @@ void PersonalLexicon::applyTo(const QString &type, const AnalyzedText &text, Rec
         return;
     const Index::TypeIndex &t = *found;
 
-    if (!t.never.isEmpty()) {
+    if (!t.never.empty()) {
         QSet<QString> dropped; // entities that lost a mention
         qsizetype kept = 0;
         for (qsizetype i = 0; i < out.annotations.size(); ++i) {
             const Annotation &a = out.annotations.at(i);
-            if (a.type == type && t.never.contains(normalized(a.text))) {
+            if (a.type == type && t.isNever(a.text)) {
                 if (!a.entity.isEmpty())
                     dropped.insert(a.entity);
                 continue;
@@ -238,6 +260,11 @@ void PersonalLexicon::applyTo(const QString &type, const AnalyzedText &text, Rec
     for (qsizetype i = 0; i < text.size(); ++i) {
         const Token &tok = text.token(i);
         if (tok.kind != TokenKind::Word && tok.kind != TokenKind::Number)
+            continue;
+        if (t.onlyCapitalised && !tok.is(TokenFlag::Capitalized) && !tok.is(TokenFlag::AllCaps))
+            continue;
+        const size_t bit = FoldedHash()(text.view(i)) % Index::FilterBits;
+        if (!(t.firstBits[bit / 64] & (std::uint64_t(1) << (bit % 64))))
             continue;
         const auto candidates = t.always.find(text.view(i));
         if (candidates == t.always.end())
