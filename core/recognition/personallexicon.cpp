@@ -307,15 +307,26 @@ QString toString(PersonalLexicon::Decision decision)
 
 QByteArray PersonalLexicon::toJson() const
 {
-    QJsonArray entries;
+    // One entry a line, fields in reading order: a file people can read,
+    // edit and compare, which QJsonDocument's indented form (a field a line,
+    // keys sorted) is not.
+    auto quoted = [](const QString &s) {
+        const QByteArray array = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+        return array.mid(1, array.size() - 2); // ["..."] without the brackets
+    };
+    QByteArray out = "{\n    \"format\": " + quoted(FormatName) + ",\n    \"version\": " + QByteArray::number(FormatVersion)
+        + ",\n    \"entries\": [";
+    bool first = true;
     for (const Entry &e : std::as_const(m_entries)) {
-        QJsonObject o{{QStringLiteral("type"), e.type}, {QStringLiteral("text"), e.text}, {QStringLiteral("decision"), toString(e.decision)}};
+        out += first ? "\n" : ",\n";
+        first = false;
+        out += "        {\"type\": " + quoted(e.type) + ", \"text\": " + quoted(e.text) + ", \"decision\": " + quoted(toString(e.decision));
         if (!e.code.isEmpty())
-            o.insert(QStringLiteral("code"), e.code);
-        entries.append(o);
+            out += ", \"code\": " + quoted(e.code);
+        out += '}';
     }
-    const QJsonObject root{{QStringLiteral("format"), FormatName}, {QStringLiteral("version"), FormatVersion}, {QStringLiteral("entries"), entries}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    out += first ? "]\n}\n" : "\n    ]\n}\n";
+    return out;
 }
 
 namespace {

@@ -70,7 +70,9 @@ TEST(PersonalLexicon, NormalisesCaseAndWhitespaceAndKeepsOneEntryPerText)
     EXPECT_TRUE(lex.isRejected(Types::Country, u"NEW\nGEORGIA"));
     EXPECT_FALSE(lex.isRejected(Types::Speaker, u"New Georgia"));
     EXPECT_EQ(lex.entries().front().text, QStringLiteral("New Georgia"));
-    EXPECT_FALSE(lex.set({Types::Country, QStringLiteral("new georgia"), PersonalLexicon::Decision::Never, {}}) && lex.size() != 1);
+    EXPECT_FALSE(lex.set({Types::Country, QStringLiteral("New Georgia"), PersonalLexicon::Decision::Never, {}})) << "nothing new";
+    lex.set({Types::Country, QStringLiteral("new  georgia"), PersonalLexicon::Decision::Never, {}});
+    EXPECT_EQ(lex.size(), 1);
     // Tagging the text later replaces the rejection.
     EXPECT_TRUE(lex.set({Types::Country, QStringLiteral("New Georgia"), PersonalLexicon::Decision::Always, QStringLiteral("GE")}));
     EXPECT_EQ(lex.size(), 1);
@@ -87,12 +89,15 @@ TEST(PersonalLexicon, SavesReadableVersionedJsonAndReadsItBack)
     lex.set({Types::Country, QStringLiteral("Hermit Kingdom"), PersonalLexicon::Decision::Always, QStringLiteral("KP")});
     lex.set({Types::Speaker, QStringLiteral("Acme Holdings"), PersonalLexicon::Decision::Always, {}});
     lex.set({Types::Country, QStringLiteral("Georgia"), PersonalLexicon::Decision::Never, {}});
+    lex.set({Types::Event, QStringLiteral("Caf\u00e9 \"Nord\" \\ raid"), PersonalLexicon::Decision::Never, {}});
     QString error;
     ASSERT_TRUE(lex.save(path, &error)) << error.toStdString();
     const QByteArray bytes = test::readAll(path);
     EXPECT_TRUE(bytes.contains("\"version\": 1"));
-    EXPECT_TRUE(bytes.contains("\"decision\": \"never\""));
-    EXPECT_TRUE(bytes.contains("\n")); // one field a line, for people
+    // One entry a line, for people to read and edit.
+    EXPECT_TRUE(bytes.contains("{\"type\": \"Country\", \"text\": \"Georgia\", \"decision\": \"never\"}"));
+    EXPECT_EQ(bytes.count("\"type\""), 4);
+    EXPECT_EQ(bytes.count('\n'), 4 + 6);
 
     PersonalLexicon back;
     ASSERT_TRUE(back.load(path, &error)) << error.toStdString();
