@@ -1036,7 +1036,11 @@ void MainWindow::setStatusOfAll(const QString &type, Status status)
     if (ids.isEmpty())
         return;
     const QString what = type.isEmpty() ? tr("all suggestions") : tr("all %1 suggestions").arg(type);
+    // Clearing a whole type says "not in this article", not "never this
+    // text": the personal lexicon learns nothing from it.
+    m_learner->setPaused(true);
     m_set->setStatus(ids, status, (status == Status::Accepted ? tr("Accept %1") : tr("Reject %1")).arg(what));
+    m_learner->setPaused(false);
 }
 
 void MainWindow::setStatusOfSameText(Status status)

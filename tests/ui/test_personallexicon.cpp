@@ -250,3 +250,19 @@ TEST_F(PersonalLexiconTest, BrokenFileIsNamedAndLeftAlone)
     EXPECT_TRUE(problem->text().contains(QDir::toNativeSeparators(path)));
     dialog->close();
 }
+
+TEST_F(PersonalLexiconTest, RejectingAWholeTypeTeachesNothingButTheSameTextDoes)
+{
+    open(m_a);
+    ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Suggested));
+    m_window->setStatusOfAll(Types::Country, Status::Rejected);
+    ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Rejected));
+    EXPECT_TRUE(m_window->personalLexicon().isEmpty());
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Suggested));
+    // Ctrl+Alt+R: every suggestion with this text.
+    select(ArticleA, QStringLiteral("Georgia"));
+    QTest::keyClick(m_window->view(), Qt::Key_R, Qt::ControlModifier | Qt::AltModifier);
+    ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Rejected));
+    EXPECT_TRUE(m_window->personalLexicon().isRejected(Types::Country, u"Georgia"));
+}
