@@ -386,13 +386,25 @@ bool PersonalLexicon::load(const QString &path, QString *error)
             *error = QStringLiteral("The personal lexicon %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    QList<Entry> entries;
-    const QString problem = parse(file.readAll(), entries);
-    if (!problem.isEmpty()) {
+    QString problem;
+    if (!fromJson(file.readAll(), &problem)) {
         if (error)
             *error = QStringLiteral("The personal lexicon %1 cannot be used: %2.").arg(QDir::toNativeSeparators(path), problem);
         return false;
     }
+    return true;
+}
+
+bool PersonalLexicon::fromJson(const QByteArray &bytes, QString *problem)
+{
+    QList<Entry> entries;
+    const QString why = parse(bytes, entries);
+    if (!why.isEmpty()) {
+        if (problem)
+            *problem = why;
+        return false;
+    }
+    m_entries.clear();
     for (Entry &e : entries) {
         if (e.decision == Decision::Never)
             e.code.clear();

@@ -79,6 +79,10 @@ public:
     /// the broken file is first kept as @p path + ".bak".
     bool save(const QString &path, QString *error, bool overwriteBroken = false) const;
     QByteArray toJson() const;
+    /// Replaces the entries with those of @p bytes (the file's contents);
+    /// false with @p problem (the reason, without a file name) when they are
+    /// not a lexicon this version reads, and then nothing changes.
+    bool fromJson(const QByteArray &bytes, QString *problem);
 
     // --- recognition (used by Pipeline)
     /// The types that have entries, Country, Speaker and Event first.
