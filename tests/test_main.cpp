@@ -1,6 +1,7 @@
 // The one main of every test executable: picks the offscreen platform unless
 // one is set, creates the application object, switches QStandardPaths to
 // test mode so no test touches the user's settings or data, runs the tests.
+#include "recognition/personallexicon.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -12,6 +13,17 @@
 #else
 #include <QCoreApplication>
 #endif
+
+namespace {
+
+// Corrections are remembered across articles in the personal lexicon; each
+// test starts without the previous tests' corrections.
+class FreshPersonalLexicon : public ::testing::EmptyTestEventListener
+{
+    void OnTestStart(const ::testing::TestInfo &) override { QFile::remove(annotator::PersonalLexicon::defaultPath()); }
+};
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -32,5 +44,6 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("article-annotator-tests"));
     QStandardPaths::setTestModeEnabled(true);
     ::testing::InitGoogleTest(&argc, argv);
+    ::testing::UnitTest::GetInstance()->listeners().Append(new FreshPersonalLexicon);
     return RUN_ALL_TESTS();
 }

@@ -4,6 +4,8 @@
 
 #include <QMetaObject>
 
+#include <optional>
+
 namespace annotator {
 
 BackgroundRecognition::BackgroundRecognition(QObject *parent)
@@ -18,12 +20,16 @@ BackgroundRecognition::~BackgroundRecognition()
     m_pool.waitForDone();
 }
 
-quint64 BackgroundRecognition::start(const QString &text)
+quint64 BackgroundRecognition::start(const QString &text, const PersonalLexicon *lexicon)
 {
     const quint64 revision = ++m_revision;
     m_wanted = revision;
-    m_pool.start([this, text, revision] {
-        Recognition result = Pipeline::run(text);
+    // A copy: the window goes on learning while the worker reads.
+    std::optional<PersonalLexicon> corrections;
+    if (lexicon)
+        corrections = *lexicon;
+    m_pool.start([this, text, revision, corrections = std::move(corrections)] {
+        Recognition result = Pipeline::run(text, corrections ? &*corrections : nullptr);
         // Back to the GUI thread; the object outlives the job (destructor waits).
         QMetaObject::invokeMethod(this, [this, revision, result = std::move(result)] { deliver(revision, result); },
                                   Qt::QueuedConnection);

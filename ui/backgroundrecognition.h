@@ -1,5 +1,6 @@
 #pragma once
 
+#include "recognition/personallexicon.h"
 #include "recognition/recognition.h"
 
 #include <QObject>
@@ -18,8 +19,9 @@ public:
     /// Waits for a run in progress: its result must not outlive the window.
     ~BackgroundRecognition() override;
 
-    /// Starts recognising @p text; returns the run's revision.
-    quint64 start(const QString &text);
+    /// Starts recognising @p text, corrected by a copy of @p lexicon when
+    /// given; returns the run's revision.
+    quint64 start(const QString &text, const PersonalLexicon *lexicon = nullptr);
     /// Drops the result of the run in progress, if any.
     void cancel();
     /// True while a run whose result is still wanted is going.

@@ -10,9 +10,11 @@
 #include "findbar.h"
 #include "legendwidget.h"
 #include "overviewruler.h"
+#include "personallexicondialog.h"
 #include "model/selectionsnap.h"
 #include "quotelist.h"
 #include "statisticsview.h"
+#include "recognition/correctionlearner.h"
 #include "recognition/suggestionmerger.h"
 #include "settings.h"
 #include "storage/recoverystore.h"
@@ -22,6 +24,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCheckBox>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -103,6 +106,13 @@ MainWindow::MainWindow(QWidget *parent)
         menu.addActions(m_annotateMenu->actions());
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
+    // The personal lexicon: read once, fed by the corrections made here.
+    m_lexiconOn = Settings().personalLexiconEnabled();
+    m_learner = new CorrectionLearner(m_set, nullptr, this);
+    if (!m_lexicon.load(PersonalLexicon::defaultPath(), &m_lexiconProblem))
+        m_lexicon.clear();
+    m_learner->setLexicon(m_lexiconOn && m_lexiconProblem.isEmpty() ? &m_lexicon : nullptr);
+    connect(m_learner, &CorrectionLearner::lexiconChanged, this, &MainWindow::savePersonalLexicon);
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
@@ -130,6 +140,8 @@ MainWindow::MainWindow(QWidget *parent)
         resize(1100, 760);
     restoreState(settings.windowState());
     updateTitle();
+    if (!m_lexiconProblem.isEmpty())
+        statusBar()->showMessage(m_lexiconProblem, 15000);
 }
 
 MainWindow::~MainWindow()
@@ -178,7 +190,10 @@ void MainWindow::createActions()
     });
     file->addAction(tr("&Import…"), this, [this] {
         QString error;
+        // Imported annotations are someone's work, not corrections to learn from.
+        m_learner->setPaused(true);
         const QString report = Exchange::runImportDialog(this, m_document, *m_set, &error);
+        m_learner->setPaused(false);
         if (!error.isEmpty())
             ask(QMessageBox::Warning, tr("Import"), error);
         else if (report.count(QLatin1Char('\n')) > 0)
@@ -353,6 +368,52 @@ void MainWindow::createEditActions()
     rejectAll->addAction(tr("All Suggestions"), this, [this] { setStatusOfAll(QString(), Status::Rejected); });
     annotate->addSeparator();
     annotate->addAction(tr("Annotate &Again"), this, &MainWindow::annotateAgain);
+    annotate->addSeparator();
+    m_lexiconToggle = annotate->addAction(tr("&Use Personal Lexicon"), this, &MainWindow::setPersonalLexiconEnabled);
+    m_lexiconToggle->setCheckable(true);
+    m_lexiconToggle->setChecked(m_lexiconOn);
+    QAction *lexicon = annotate->addAction(tr("Personal &Lexicon…"), this, &MainWindow::showPersonalLexicon);
+    lexicon->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+}
+
+void MainWindow::setPersonalLexiconEnabled(bool enabled)
+{
+    if (enabled != m_lexiconOn) {
+        m_lexiconOn = enabled;
+        Settings().setPersonalLexiconEnabled(enabled);
+        m_learner->setLexicon(enabled && m_lexiconProblem.isEmpty() ? &m_lexicon : nullptr);
+        statusBar()->showMessage(enabled ? tr("The personal lexicon is on: corrections are remembered and used.")
+                                         : tr("The personal lexicon is off: the recognisers work on their own."),
+                                 6000);
+        annotateAgain();
+    }
+    m_lexiconToggle->setChecked(enabled);
+    if (m_lexiconDialog)
+        m_lexiconDialog->enabledBox()->setChecked(enabled);
+}
+
+PersonalLexiconDialog *MainWindow::showPersonalLexicon()
+{
+    if (!m_lexiconDialog) {
+        m_lexiconDialog = new PersonalLexiconDialog(&m_lexicon, PersonalLexicon::defaultPath(), m_lexiconProblem, m_lexiconOn, this);
+        m_lexiconDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_lexiconDialog, &PersonalLexiconDialog::edited, this, &MainWindow::savePersonalLexicon);
+        connect(m_lexiconDialog, &PersonalLexiconDialog::enabledChanged, this, &MainWindow::setPersonalLexiconEnabled);
+        connect(m_learner, &CorrectionLearner::lexiconChanged, m_lexiconDialog, &PersonalLexiconDialog::refresh);
+    }
+    m_lexiconDialog->show();
+    m_lexiconDialog->raise();
+    m_lexiconDialog->activateWindow();
+    return m_lexiconDialog;
+}
+
+void MainWindow::savePersonalLexicon()
+{
+    if (!m_lexiconProblem.isEmpty())
+        return; // the file there is left alone
+    QString error;
+    if (!m_lexicon.save(PersonalLexicon::defaultPath(), &error))
+        statusBar()->showMessage(error, 15000);
 }
 
 void MainWindow::updateUserTypes()
@@ -978,7 +1039,11 @@ bool MainWindow::gotoSuggestion(bool forward)
 
 void MainWindow::setStatusOfAll(const QString &type, Status status)
 {
+    // Clearing a whole type says "not in this article", not "never this
+    // text": the personal lexicon learns nothing from it.
+    m_learner->setPaused(true);
     m_set->setStatusOfAll(type, status);
+    m_learner->setPaused(false);
 }
 
 void MainWindow::setStatusOfSameText(Status status)
@@ -1186,7 +1251,7 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
 
 void MainWindow::startRecognition()
 {
-    m_recognitionRevision = m_recognition->start(m_document.text());
+    m_recognitionRevision = m_recognition->start(m_document.text(), m_lexiconOn ? &m_lexicon : nullptr);
     updateStatus();
 }
 
@@ -1223,7 +1288,9 @@ void MainWindow::addSuggestions(const Recognition &result)
     edit.text = tr("Automatic annotations");
     const int count = int(std::count_if(edit.annotations.cbegin(), edit.annotations.cend(),
                                         [](const AnnotationEdit::AnnotationDelta &d) { return !d.before && d.after; }));
+    m_learner->setPaused(true); // the recognisers' work is nothing to learn from
     m_set->apply(edit);
+    m_learner->setPaused(false);
     updateStatus();
     statusBar()->showMessage(count ? (count == 1 ? tr("1 suggestion added by the recognisers.") : tr("%1 suggestions added by the recognisers.").arg(count))
                                    : tr("The recognisers found nothing new."),

@@ -2,12 +2,14 @@
 
 #include "model/annotationset.h"
 #include "model/document.h"
+#include "recognition/personallexicon.h"
 
 #include <KSyntaxHighlighting/Repository>
 
 #include <QDateTime>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPointer>
 
 #include <functional>
 
@@ -21,10 +23,12 @@ namespace annotator {
 class ArticleView;
 class Autosaver;
 class BackgroundRecognition;
+class CorrectionLearner;
 class EntityPanel;
 class FindBar;
 class LegendWidget;
 class OverviewRuler;
+class PersonalLexiconDialog;
 class QuoteList;
 struct Recognition;
 
@@ -137,6 +141,15 @@ public:
     void showStatistics();
     /// The text of the keyboard shortcuts help: action, shortcut.
     QList<QPair<QString, QString>> shortcuts() const;
+    /// The corrections remembered across articles (PersonalLexicon::defaultPath()):
+    /// corrections made here feed it, the recognisers use it, unless the
+    /// user switched it off (remembered in the settings).
+    PersonalLexicon &personalLexicon() { return m_lexicon; }
+    bool isPersonalLexiconEnabled() const { return m_lexiconOn; }
+    /// Switches the lexicon on or off and runs the recognisers again.
+    void setPersonalLexiconEnabled(bool enabled);
+    /// Opens (or raises) the window listing the lexicon's entries.
+    PersonalLexiconDialog *showPersonalLexicon();
     /// True while the recognisers are still working on the article.
     bool isBusy() const;
     /// Blocks until the recognisers are done and their result is shown.
@@ -175,6 +188,7 @@ private:
     void updateStatus();
     void updateRecentMenu();
     void applyTheme();
+    void savePersonalLexicon();
     bool maybeKeepChanges();
     void openDialog();
     QMessageBox::StandardButton ask(QMessageBox::Icon icon, const QString &title, const QString &text,
@@ -210,6 +224,12 @@ private:
     QFileSystemWatcher *m_watcher;
     QDateTime m_sidecarStamp; ///< modification time of the sidecar as last read or written
     bool m_askingReload = false;
+    PersonalLexicon m_lexicon;
+    QString m_lexiconProblem; ///< why the lexicon file could not be read; nothing is learnt then
+    bool m_lexiconOn = true;
+    CorrectionLearner *m_learner = nullptr;
+    QAction *m_lexiconToggle = nullptr;
+    QPointer<PersonalLexiconDialog> m_lexiconDialog;
     Prompter m_prompter;
     Chooser m_chooser;
 };

@@ -12,6 +12,7 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString AutosaveKey = QStringLiteral("recovery/autosave");
 const QString AnnotateNewKey = QStringLiteral("recognition/annotateNewArticles");
+const QString PersonalLexiconKey = QStringLiteral("recognition/personalLexicon");
 }
 
 Settings::Settings() = default;
@@ -92,6 +93,16 @@ bool Settings::autosaveEnabled() const
 void Settings::setAutosaveEnabled(bool enabled)
 {
     m_settings.setValue(AutosaveKey, enabled);
+}
+
+bool Settings::personalLexiconEnabled() const
+{
+    return m_settings.value(PersonalLexiconKey, true).toBool();
+}
+
+void Settings::setPersonalLexiconEnabled(bool enabled)
+{
+    m_settings.setValue(PersonalLexiconKey, enabled);
 }
 
 } // namespace annotator

@@ -42,6 +42,11 @@ public:
     bool autosaveEnabled() const;
     void setAutosaveEnabled(bool enabled);
 
+    /// Whether the recognisers use, and corrections feed, the personal
+    /// lexicon (on unless the user switched it off).
+    bool personalLexiconEnabled() const;
+    void setPersonalLexiconEnabled(bool enabled);
+
 private:
     QSettings m_settings;
 };

@@ -8,6 +8,7 @@
 #include "model/annotationset.h"
 #include "model/document.h"
 #include "recognition/evaluation.h"
+#include "recognition/personallexicon.h"
 #include "recognition/pipeline.h"
 #include "recognition/suggestionmerger.h"
 #include "storage/sidecarstore.h"
@@ -22,6 +23,7 @@
 
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -48,7 +50,7 @@ QString usage(const QString &program)
                "usage: %1 COMMAND [OPTIONS] ...\n"
                "\n"
                "Commands:\n"
-               "  annotate [--format FMT] [--output DIR] [--save] [--jobs N] ARTICLE...\n"
+               "  annotate [--format FMT] [--output DIR] [--save] [--jobs N] [--personal-lexicon FILE] ARTICLE...\n"
                "      run the recognisers, merged with each article's saved annotations\n"
                "  export --format FMT [--output DIR|FILE] [--jobs N] ARTICLE...\n"
                "      write the saved annotations in another format (no recognition)\n"
@@ -56,7 +58,7 @@ QString usage(const QString &program)
                "      merge the annotations of FILE into the article's saved annotations\n"
                "  eval --gold DIR --predicted DIR [--json]\n"
                "      precision, recall and F1 of predicted .ann files against gold ones\n"
-               "  stream [--jobs N]\n"
+               "  stream [--jobs N] [--personal-lexicon FILE]\n"
                "      JSON Lines {\"id\", \"text\"} on stdin, one result line per input on stdout\n"
                "\n"
                "Formats: %2. Run '%1 COMMAND --help' for a command's options.\n")
@@ -105,6 +107,33 @@ QCommandLineOption jobsOption()
 {
     return QCommandLineOption(QStringList{QStringLiteral("j"), QStringLiteral("jobs")}, QStringLiteral("Articles processed at once (default: the number of cores)."),
                               QStringLiteral("N"), QString::number(defaultJobs()));
+}
+
+QCommandLineOption lexiconOption()
+{
+    return QCommandLineOption(QStringLiteral("personal-lexicon"),
+                              QStringLiteral("Correct the recognisers with this personal lexicon (the GUI keeps one in its data folder). "
+                                             "Without it the recognisers work on their own, so batches are reproducible."),
+                              QStringLiteral("FILE"));
+}
+
+// The personal lexicon named by --personal-lexicon; false when it is given but cannot be used.
+bool lexiconFrom(const QCommandLineParser &parser, std::optional<PersonalLexicon> &lexicon)
+{
+    if (!parser.isSet(QStringLiteral("personal-lexicon")))
+        return true;
+    const QString path = parser.value(QStringLiteral("personal-lexicon"));
+    if (!QFileInfo::exists(path)) {
+        say(QStringLiteral("%1: no such personal lexicon").arg(path));
+        return false;
+    }
+    QString error;
+    lexicon.emplace();
+    if (!lexicon->load(path, &error)) {
+        say(error);
+        return false;
+    }
+    return true;
 }
 
 QCommandLineOption utf16Option()
@@ -218,12 +247,16 @@ int annotate(const QStringList &arguments)
     c.parser.addOption({QStringLiteral("save"), QStringLiteral("Also write the merged result into each article's sidecar.")});
     c.parser.addOption(jobsOption());
     c.parser.addOption(utf16Option());
+    c.parser.addOption(lexiconOption());
     c.parser.addPositionalArgument(QStringLiteral("ARTICLE"), QStringLiteral("Article files (UTF-8 text or Markdown)."), QStringLiteral("ARTICLE..."));
     if (const int status = c.parse(arguments))
         return std::max(status, 0);
     const auto format = formatFrom(c.parser);
     const auto jobs = jobsFrom(c.parser);
     if (!format || !jobs)
+        return ExitUsage;
+    std::optional<PersonalLexicon> lexicon;
+    if (!lexiconFrom(c.parser, lexicon))
         return ExitUsage;
     const QStringList articles = c.parser.positionalArguments();
     const bool save = c.parser.isSet(QStringLiteral("save"));
@@ -256,7 +289,7 @@ int annotate(const QStringList &arguments)
         AnnotationSet set;
         if (QString error = loadArticle(path, doc, set); !error.isEmpty())
             return error;
-        set.apply(SuggestionMerger::merge(set, Pipeline::run(doc->text())));
+        set.apply(SuggestionMerger::merge(set, Pipeline::run(doc->text(), lexicon ? &*lexicon : nullptr)));
         if (save) {
             QString error;
             if (!SidecarStore::save(*doc, set, &error))
@@ -584,10 +617,14 @@ int streamCommand(const QStringList &arguments)
     Command c(QStringLiteral("stream"),
               QStringLiteral("Reads JSON Lines {\"id\": ..., \"text\": ...} from stdin and writes one result line per input to stdout, in order, each with its input's id."));
     c.parser.addOption(jobsOption());
+    c.parser.addOption(lexiconOption());
     if (const int status = c.parse(arguments))
         return std::max(status, 0);
     const auto jobs = jobsFrom(c.parser);
     if (!jobs)
+        return ExitUsage;
+    std::optional<PersonalLexicon> lexicon;
+    if (!lexiconFrom(c.parser, lexicon))
         return ExitUsage;
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly)) {
@@ -638,7 +675,7 @@ int streamCommand(const QStringList &arguments)
                 if (!text.isString())
                     why = QStringLiteral("has no \"text\" string");
                 else
-                    results[size_t(i)] = streamResult(id, Pipeline::run(text.toString()));
+                    results[size_t(i)] = streamResult(id, Pipeline::run(text.toString(), lexicon ? &*lexicon : nullptr));
             }
             if (!why.isEmpty()) {
                 say(QStringLiteral("stdin:%1: %2").arg(number).arg(why));

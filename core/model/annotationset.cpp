@@ -284,6 +284,7 @@ void AnnotationSet::apply(const AnnotationEdit &edit)
     m_history.push_back(edit);
     ++m_index;
     applyDeltas(edit, true);
+    Q_EMIT applied(edit);
     Q_EMIT historyChanged();
     emitCleanIfChanged(wasClean);
 }

@@ -201,6 +201,9 @@ Q_SIGNALS:
     void wasReset();
     /// User-defined types were added or removed (also by undo and redo).
     void userTypesChanged();
+    /// apply() made @p edit (not emitted for undo and redo), after the
+    /// change and before historyChanged().
+    void applied(const annotator::AnnotationEdit &edit);
     void cleanChanged(bool clean);
     void historyChanged();
 

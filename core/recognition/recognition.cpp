@@ -7,7 +7,7 @@ namespace annotator {
 qsizetype Recognition::add(const AnalyzedText &text, const QString &type, qint32 start, qint32 end)
 {
     Annotation a;
-    a.id = QStringLiteral("s%1").arg(annotations.size() + 1);
+    a.id = QStringLiteral("s%1").arg(nextAnnotationNumber++);
     a.type = type;
     a.start = text.offsets().toCodePoint(start);
     a.end = text.offsets().toCodePoint(end);
@@ -21,7 +21,7 @@ qsizetype Recognition::add(const AnalyzedText &text, const QString &type, qint32
 QString Recognition::addEntity(const QString &type, const QString &name)
 {
     Entity e;
-    e.id = QStringLiteral("r%1").arg(entities.size() + 1);
+    e.id = QStringLiteral("r%1").arg(nextEntityNumber++);
     e.type = type;
     e.name = name;
     entities.append(e);

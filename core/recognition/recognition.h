@@ -14,6 +14,10 @@ class AnalyzedText;
 struct Recognition {
     QList<Annotation> annotations;
     QList<Entity> entities;
+    /// Numbers for the next local ids; counters rather than sizes, so ids
+    /// stay unique when a step (the personal lexicon) removes some.
+    qsizetype nextAnnotationNumber = 1;
+    qsizetype nextEntityNumber = 1;
 
     /// Appends a mention for UTF-16 span [start, end) of @p text with a fresh
     /// local id, converting to code points; returns its index.

@@ -65,6 +65,17 @@ def recognition():
     return rows
 
 
+def lexicon():
+    # The personal lexicon (issue 4): an empty one must cost nothing, a large
+    # one little. CPU time medians of three, in one run.
+    size = 1 << 20
+    rows = bench("recognition_bench", "BM_Pipeline(WithLexicon)?/%d" % size, repetitions=3)
+    plain = seconds(rows["BM_Pipeline/%d" % size])
+    check("recognition with an empty personal lexicon / without", seconds(rows["BM_PipelineWithLexicon/%d/0/0" % size]) / plain, 1.1, False)
+    check("recognition with 1,000 lexicon entries / without", seconds(rows["BM_PipelineWithLexicon/%d/1000/0" % size]) / plain, 1.5, False)
+    check("the same, entries matching all over the text", seconds(rows["BM_PipelineWithLexicon/%d/1000/1" % size]) / plain, 1.5, False)
+
+
 def compromise():
     if SHORT and "compromise" not in sys.argv:
         print("%-58s skipped in --short mode (needs node and npm)" % "recognition speed against compromise", flush=True)
@@ -130,7 +141,7 @@ def stream():
 
 
 if __name__ == "__main__":
-    steps = [recognition, compromise, store, gui, memory, stream]
+    steps = [recognition, lexicon, compromise, store, gui, memory, stream]
     only = [a for a in sys.argv[1:] if not a.startswith("--")]
     names = [step.__name__ for step in steps]
     bad = [a for a in sys.argv[1:] if a != "--short" and a not in names]

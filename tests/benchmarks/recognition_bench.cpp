@@ -2,9 +2,11 @@
 // text. Run: scripts/dev-shell build/bin/recognition_bench
 #include "corpus.h"
 #include "recognition/analyzedtext.h"
+#include "recognition/personallexicon.h"
 #include "recognition/pipeline.h"
 
 #include <QFile>
+#include <QSet>
 
 #include <benchmark/benchmark.h>
 
@@ -23,6 +25,52 @@ static void BM_Pipeline(benchmark::State &state)
     state.counters["bytes"] = double(text.toUtf8().size());
 }
 BENCHMARK(BM_Pipeline)->Arg(10 << 10)->Arg(1 << 20)->Arg(8 << 20)->Arg(50 << 20)->Unit(benchmark::kMillisecond);
+
+// A personal lexicon of @p entries: words of the corpus itself (so entries
+// match, as a user's would), rejected or tagged across the types, the rest
+// names that do not occur.
+static PersonalLexicon lexiconOf(const QString &text, qsizetype entries, bool fromText)
+{
+    PersonalLexicon lex;
+    const qsizetype fromCorpus = fromText ? entries / 2 : 0;
+
+    const AnalyzedText words(text.left(200000));
+    QSet<QString> seen;
+    const QString types[] = {Types::Country, Types::Speaker, Types::Event};
+    for (qsizetype i = 0; i < words.size() && lex.size() < fromCorpus; ++i) {
+        if (!words.token(i).is(TokenFlag::Capitalized) || words.token(i).kind != TokenKind::Word)
+            continue;
+        const QString w = words.view(i).toString();
+        if (seen.contains(w))
+            continue;
+        seen.insert(w);
+        const qsizetype n = lex.size();
+        lex.set({types[n % 3], w, n % 2 ? PersonalLexicon::Decision::Always : PersonalLexicon::Decision::Never,
+                 n % 3 == 0 && n % 2 ? QStringLiteral("XX") : QString()});
+    }
+    for (qsizetype n = 0; lex.size() < entries; ++n)
+        lex.set({types[n % 3], QStringLiteral("Placeholder Name %1").arg(n), n % 2 ? PersonalLexicon::Decision::Always : PersonalLexicon::Decision::Never, {}});
+    return lex;
+}
+
+// The pipeline with a personal lexicon of range(1) entries (0: an empty one,
+// as the GUI passes before the user corrected anything); with range(2) = 1,
+// half of them are capitalised words of the corpus (so they match all over
+// it, far more than a user's would), with 0 none occurs.
+static void BM_PipelineWithLexicon(benchmark::State &state)
+{
+    const QString text = bench::newsText(state.range(0));
+    const qint64 words = bench::wordCount(text);
+    const PersonalLexicon lexicon = lexiconOf(text, state.range(1), state.range(2) != 0);
+    Pipeline::run(QStringLiteral("Warm-up: the lexicons load once. China said."));
+    for (auto _ : state) {
+        Recognition r = Pipeline::run(text, &lexicon);
+        benchmark::DoNotOptimize(r.annotations.size());
+    }
+    state.counters["words/s"] = benchmark::Counter(double(words) * double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["entries"] = double(lexicon.size());
+}
+BENCHMARK(BM_PipelineWithLexicon)->Args({1 << 20, 0, 0})->Args({1 << 20, 1000, 0})->Args({1 << 20, 1000, 1})->Unit(benchmark::kMillisecond);
 
 static void BM_Tokenize(benchmark::State &state)
 {

@@ -270,3 +270,48 @@ TEST(Cli, DoccanoExportOfSeveralArticlesIsOneFileWithALineEach)
     EXPECT_EQ(QJsonDocument::fromJson(lines[0]).object().value(QLatin1String("entities")).toArray().size(), 5);
     EXPECT_EQ(QJsonDocument::fromJson(lines[1]).object().value(QLatin1String("text")).toString(), QStringLiteral("Chad.\n"));
 }
+
+TEST(Cli, PersonalLexiconIsUsedOnlyWhenAsked)
+{
+    Workspace w;
+    const QString lexicon = w.write(QStringLiteral("lexicon.json"), R"({
+  "format": "article-annotator personal lexicon",
+  "version": 1,
+  "entries": [
+    {"type": "Country", "text": "peru", "decision": "never"},
+    {"type": "Country", "text": "Hermit Kingdom", "decision": "always", "code": "KP"}
+  ]
+})");
+    const QByteArray input = "{\"id\": 1, \"text\": \"Officials in Peru and the Hermit Kingdom met on Monday.\"}\n";
+    auto countries = [](const QByteArray &out) {
+        QStringList texts;
+        const QJsonObject result = QJsonDocument::fromJson(out.split('\n').value(0)).object();
+        const QJsonArray annotations = result.value(QLatin1String("annotations")).toArray();
+        for (const QJsonValue &a : annotations) {
+            if (a.toObject().value(QLatin1String("type")).toString() == QStringLiteral("Country"))
+                texts.append(a.toObject().value(QLatin1String("text")).toString());
+        }
+        return texts;
+    };
+    const CliRun plain = cli({QStringLiteral("stream")}, input);
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    EXPECT_EQ(countries(plain.out), QStringList{QStringLiteral("Peru")}) << plain.out.toStdString();
+    const CliRun with = cli({QStringLiteral("stream"), QStringLiteral("--personal-lexicon"), lexicon}, input);
+    ASSERT_EQ(with.exitCode, 0) << with.err.toStdString();
+    EXPECT_EQ(countries(with.out), QStringList{QStringLiteral("Hermit Kingdom")}) << with.out.toStdString();
+
+    // annotate too: the brat file has the remembered country and not the rejected one.
+    const QString article = w.write(QStringLiteral("story.txt"), "Officials in Peru and the Hermit Kingdom met on Monday.\n");
+    const CliRun annotated = cli({QStringLiteral("annotate"), QStringLiteral("--personal-lexicon"), lexicon, QStringLiteral("--output"), w.path(QStringLiteral("out")), article});
+    ASSERT_EQ(annotated.exitCode, 0) << annotated.err.toStdString();
+    const QByteArray ann = annotator::test::readAll(w.path(QStringLiteral("out/story.ann")));
+    EXPECT_TRUE(ann.contains("Country 26 40\tHermit Kingdom")) << ann.toStdString();
+    EXPECT_FALSE(ann.contains("Peru")) << ann.toStdString();
+
+    // A broken lexicon stops the batch before it starts, naming the file.
+    const QString broken = w.write(QStringLiteral("broken.json"), "{\"format\": ");
+    const CliRun refused = cli({QStringLiteral("stream"), QStringLiteral("--personal-lexicon"), broken}, input);
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(broken)) << refused.err.toStdString();
+    EXPECT_TRUE(refused.out.isEmpty());
+}
