@@ -14,6 +14,7 @@
 #include "statisticsview.h"
 #include "recognition/suggestionmerger.h"
 #include "settings.h"
+#include "sidecarloader.h"
 #include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 
@@ -44,10 +45,17 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QSaveFile>
 #include <QStatusBar>
 
 namespace annotator {
+
+namespace {
+/// Above this many characters an article's annotations load off the GUI
+/// thread and its highlights follow the text (see ArticleView).
+constexpr qsizetype LargeArticle = 256 * 1024;
+}
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -60,6 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_recognition(new BackgroundRecognition(this))
     , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
     , m_watcher(new QFileSystemWatcher(this))
+    , m_loader(new SidecarLoader(this))
+    , m_progress(new QProgressBar(this))
 {
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
         // Editors and QSaveFile replace files: wait for the writer to finish.
@@ -101,6 +111,15 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
+    // Loading and highlighting a large article: how far it got.
+    m_progress->setMaximumWidth(260);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    connect(m_loader, &SidecarLoader::finished, this, &MainWindow::sidecarLoaded);
+    connect(m_view->highlighter(), &AnnotationHighlighter::progress, this, [this](int done, int total) {
+        showProgress(done < total ? tr("Highlighting…") : QString(), done, total);
+    });
     createActions();
     createPanels();
 
@@ -1096,6 +1115,10 @@ void MainWindow::openDocument(const Document &document)
 void MainWindow::showArticle(const Document &document, bool restoreSilently)
 {
     m_recognition->cancel();
+    m_loadRevision = 0;
+    m_loader->cancel();
+    setAnnotatingEnabled(true);
+    showProgress(QString(), 0, 0);
     // Detach the highlighter while the set is replaced: the new annotations
     // belong to the new text, which the view does not show yet.
     m_view->highlighter()->setAnnotations(nullptr, nullptr);
@@ -1112,9 +1135,30 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
         recoveredAt = QFileInfo(recoveryFile).lastModified();
     }
 
+    // A large article's text shows at once and its annotations follow from
+    // a worker thread (unless a recovery file asks a question first).
+    if (!m_document.path().isEmpty() && recovered.status == SidecarStore::LoadStatus::None
+        && m_document.text().size() > LargeArticle) {
+        m_set->clear();
+        m_ruler->setLength(m_document.length());
+        m_view->showText(m_document);
+        setAnnotatingEnabled(false);
+        m_loadRevision = m_loader->start(m_document);
+        watchFiles();
+        updateTitle();
+        updateStatus();
+        showProgress(tr("Loading annotations…"), 0, 0);
+        return;
+    }
     SidecarStore::LoadResult loaded;
     if (!m_document.path().isEmpty())
         loaded = SidecarStore::load(m_document);
+    showAnnotations(loaded, recovered, recoveredAt, restoreSilently, false);
+}
+
+void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const SidecarStore::LoadResult &recovered,
+                                 const QDateTime &recoveredAt, bool restoreSilently, bool textShown)
+{
     const QString sidecarName = QFileInfo(SidecarStore::sidecarPath(m_document.path())).fileName();
     QString message;
     QMessageBox::Icon icon = QMessageBox::Information;
@@ -1162,7 +1206,10 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
         }
     }
     m_ruler->setLength(m_document.length());
-    m_view->showDocument(m_document, m_set);
+    if (textShown)
+        m_view->showAnnotations(m_set);
+    else
+        m_view->showDocument(m_document, m_set);
     watchFiles();
     updateTitle();
     updateStatus();
@@ -1174,6 +1221,41 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
                                  8000);
     if (!message.isEmpty())
         ask(icon, tr("Annotations of %1").arg(m_document.name()), message);
+}
+
+void MainWindow::sidecarLoaded(quint64 revision, const SidecarStore::LoadResult &loaded)
+{
+    if (revision != m_loadRevision)
+        return;
+    setAnnotatingEnabled(true);
+    showAnnotations(loaded, {}, {}, false, true);
+}
+
+void MainWindow::setAnnotatingEnabled(bool enabled)
+{
+    // While a large article's annotations load, nothing may change the set
+    // they will replace.
+    std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            a->setEnabled(enabled);
+            if (a->menu())
+                walk(a->menu());
+        }
+    };
+    walk(m_annotateMenu);
+}
+
+void MainWindow::showProgress(const QString &what, int done, int total)
+{
+    if (what.isEmpty()) {
+        m_progress->hide();
+        return;
+    }
+    m_progress->setFormat(what + QStringLiteral(" %p%"));
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->setToolTip(what);
+    m_progress->show();
 }
 
 void MainWindow::startRecognition()
@@ -1190,13 +1272,16 @@ void MainWindow::annotateAgain()
 
 bool MainWindow::isBusy() const
 {
-    return m_recognition->isRunning();
+    return m_recognition->isRunning() || m_loader->isRunning() || m_view->highlighter()->isHighlighting();
 }
 
 void MainWindow::waitUntilIdle()
 {
     while (isBusy()) {
-        m_recognition->waitForDone();
+        m_loader->finishNow();
+        if (m_recognition->isRunning())
+            m_recognition->waitForDone();
+        // The highlights of a large article come from the event loop.
         QCoreApplication::processEvents();
     }
 }
@@ -1224,6 +1309,8 @@ void MainWindow::addSuggestions(const Recognition &result)
 
 bool MainWindow::save()
 {
+    // Annotations still loading are part of what is saved.
+    m_loader->finishNow();
     if (m_document.path().isEmpty()) {
         // The bundled sample has no file: keep a copy of the text so the
         // annotations have something to sit beside.
