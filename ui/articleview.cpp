@@ -6,7 +6,10 @@
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 
+#include <QAction>
 #include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QTextBlock>
 #include <QToolTip>
 
@@ -35,6 +38,92 @@ ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *p
     m_highlighter = new AnnotationHighlighter(document());
     m_highlighter->setDefinition(m_repository.definitionForName(QStringLiteral("Markdown")));
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, [this] { Q_EMIT cursorOffsetChanged(cursorOffset()); });
+    m_openLink = new QAction(tr("Open &Link…"), this);
+    m_openLink->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_openLink->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_openLink, &QAction::triggered, this, [this] { openLinkAtCursor(); });
+    addAction(m_openLink);
+}
+
+std::optional<ArticleLink> ArticleView::linkAt(int viewPos) const
+{
+    // Links do not run across lines: only the line (block) is searched.
+    const QTextBlock block = document()->findBlock(viewPos);
+    if (!block.isValid())
+        return std::nullopt;
+    return ArticleLinks::at(block.text(), viewPos - block.position());
+}
+
+bool ArticleView::openLink(const ArticleLink &link)
+{
+    return m_linkOpener.open(this, link.address) == LinkOpener::Result::Opened;
+}
+
+bool ArticleView::openLinkAtCursor()
+{
+    const auto link = linkAtCursor();
+    return link && openLink(*link);
+}
+
+int ArticleView::viewPosAt(const QPoint &inViewport) const
+{
+    // cursorForPosition rounds to the nearest gap; the character under the
+    // mouse is the one whose box holds the point.
+    const QTextCursor c = cursorForPosition(inViewport);
+    int pos = c.position();
+    if (cursorRect(c).left() > inViewport.x() && pos > 0)
+        --pos;
+    return pos;
+}
+
+std::optional<ArticleLink> ArticleView::linkUnderMouse(const QPoint &inViewport) const
+{
+    // The character under the mouse must be part of the link: a click past
+    // the end of its line is not on it.
+    const int pos = viewPosAt(inViewport);
+    auto link = linkAt(pos);
+    if (link && pos - document()->findBlock(pos).position() >= link->end)
+        return std::nullopt;
+    return link;
+}
+
+void ArticleView::keyPressEvent(QKeyEvent *event)
+{
+    // The action's shortcut normally handles this; a key event that reaches
+    // the view directly (no shortcut map, as in some test drivers) too.
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::ControlModifier) {
+        openLinkAtCursor();
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void ArticleView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressedLink.reset();
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ControlModifier)) {
+        const QPoint at = event->position().toPoint();
+        if (auto link = linkUnderMouse(at)) {
+            m_pressedLink = link;
+            event->accept();
+            return;
+        }
+    }
+    QPlainTextEdit::mousePressEvent(event);
+}
+
+void ArticleView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_pressedLink && event->button() == Qt::LeftButton) {
+        const ArticleLink link = *m_pressedLink;
+        m_pressedLink.reset();
+        event->accept();
+        if (linkUnderMouse(event->position().toPoint()) == link)
+            openLink(link);
+        return;
+    }
+    QPlainTextEdit::mouseReleaseEvent(event);
 }
 
 ArticleView::~ArticleView() = default;
@@ -104,13 +193,12 @@ bool ArticleView::event(QEvent *event)
     if (event->type() == QEvent::ToolTip && m_toolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const QPoint inViewport = viewport()->mapFrom(this, help->pos());
-        const QTextCursor c = cursorForPosition(inViewport);
-        // cursorForPosition rounds to the nearest gap; the character under
-        // the mouse is the one whose box holds the point.
-        int pos = c.position();
-        if (cursorRect(c).left() > inViewport.x() && pos > 0)
-            --pos;
-        const QString text = m_toolTip(m_positions.toCodePoint(pos));
+        const int pos = viewPosAt(inViewport);
+        QString text = m_toolTip(m_positions.toCodePoint(pos));
+        if (const auto link = linkUnderMouse(inViewport)) {
+            const QString hint = QStringLiteral("<p>%1</p>").arg(tr("Ctrl+click or Ctrl+Return to open %1 (you are asked first)").arg(link->address.toHtmlEscaped()));
+            text = text.isEmpty() ? hint : text + QStringLiteral("<hr>") + hint;
+        }
         if (text.isEmpty())
             QToolTip::hideText();
         else

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "linkopener.h"
+#include "model/articlelinks.h"
 #include "viewpositions.h"
 
 #include <QPlainTextEdit>
@@ -9,6 +11,8 @@
 namespace KSyntaxHighlighting {
 class Repository;
 }
+
+class QAction;
 
 namespace annotator {
 
@@ -52,8 +56,23 @@ public:
     /// text; empty for no tooltip).
     void setToolTipProvider(std::function<QString(qint64)> provider) { m_toolTip = std::move(provider); }
 
+    /// Links in the text open with Ctrl+click, or with openLinkAction()
+    /// (Ctrl+Return, and the context menu) at the cursor, through this
+    /// opener: after the user's confirmation, http, https and mailto only.
+    LinkOpener &linkOpener() { return m_linkOpener; }
+    /// The link at view position @p viewPos (UTF-16, as QTextCursor counts).
+    std::optional<ArticleLink> linkAt(int viewPos) const;
+    std::optional<ArticleLink> linkAtCursor() const { return linkAt(textCursor().position()); }
+    QAction *openLinkAction() const { return m_openLink; }
+    /// Opens the link at the cursor, asking first; false when none is there
+    /// or it was not opened.
+    bool openLinkAtCursor();
+
 protected:
     bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 Q_SIGNALS:
     void cursorOffsetChanged(qint64 offset);
@@ -63,6 +82,12 @@ private:
     AnnotationHighlighter *m_highlighter = nullptr;
     KSyntaxHighlighting::Repository &m_repository;
     std::function<QString(qint64)> m_toolTip;
+    LinkOpener m_linkOpener;
+    QAction *m_openLink = nullptr;
+    std::optional<ArticleLink> m_pressedLink; ///< Ctrl+pressed, opened on release
+    bool openLink(const ArticleLink &link);
+    int viewPosAt(const QPoint &inViewport) const;
+    std::optional<ArticleLink> linkUnderMouse(const QPoint &inViewport) const;
 };
 
 } // namespace annotator

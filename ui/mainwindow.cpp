@@ -105,6 +105,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (!selection.hasSelection() || clicked.position() < selection.selectionStart() || clicked.position() > selection.selectionEnd())
             m_view->setTextCursor(clicked);
         QMenu menu(this);
+        if (m_view->linkAtCursor()) {
+            menu.addAction(m_view->openLinkAction());
+            menu.addSeparator();
+        }
         menu.addActions(m_annotateMenu->actions());
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
@@ -1032,6 +1036,8 @@ QList<QPair<QString, QString>> MainWindow::shortcuts() const
         if (a->menu())
             walk(a->menu());
     }
+    // In the view's context menu only: it acts on the link at the cursor.
+    out.append({tr("Open Link (or Ctrl+Click)"), m_view->openLinkAction()->shortcut().toString(QKeySequence::NativeText)});
     return out;
 }
 
@@ -1127,13 +1133,17 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
     m_sidecarError.clear();
     // Read the recovery file before anything else: replacing the set's
     // contents below marks it clean, which removes the file.
-    SidecarStore::LoadResult recovered;
-    QDateTime recoveredAt;
-    if (!m_document.path().isEmpty() && RecoveryStore::exists(m_document.path())) {
-        const QString recoveryFile = RecoveryStore::recoveryPath(m_document.path());
-        recovered = SidecarStore::loadFile(recoveryFile, m_document);
-        recoveredAt = QFileInfo(recoveryFile).lastModified();
-    }
+    // A recovery file the sidecar was saved after (the program died between
+    // the save and the file's removal) is never offered: restoring it would
+    // undo newer saved work. One that differs is kept aside, not deleted.
+    const RecoveryStore::Recovered found = RecoveryStore::find(m_document);
+    const SidecarStore::LoadResult &recovered = found.loaded;
+    const QDateTime &recoveredAt = found.keptAt;
+    QString olderRecovery;
+    if (found.freshness == RecoveryStore::Freshness::SameAsSaved)
+        RecoveryStore::discard(m_document.path());
+    else if (found.freshness == RecoveryStore::Freshness::OlderThanSaved)
+        olderRecovery = RecoveryStore::setAside(m_document.path());
 
     // A large article's text shows at once and its annotations follow from
     // a worker thread (unless a recovery file asks a question first).
@@ -1190,7 +1200,7 @@ void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const S
         break;
     }
     bool restored = false;
-    if (recovered.status == SidecarStore::LoadStatus::Loaded || recovered.status == SidecarStore::LoadStatus::Reanchored) {
+    if (found.freshness == RecoveryStore::Freshness::Newer) {
         const auto answer = restoreSilently ? QMessageBox::Yes : ask(QMessageBox::Question, tr("Restore Unsaved Edits?"),
                                 tr("%1 has annotation edits that were never saved (last kept %2), probably because the "
                                    "program stopped unexpectedly. Restore them?")
@@ -1215,6 +1225,11 @@ void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const S
     updateStatus();
     if (loaded.status == SidecarStore::LoadStatus::None && !restored && Settings().annotateNewArticles())
         startRecognition();
+    if (!olderRecovery.isEmpty())
+        statusBar()->showMessage(tr("Unsaved edits kept before the last save were older than the saved annotations; "
+                                    "the saved ones are shown, the older edits kept in %1.")
+                                     .arg(QDir::toNativeSeparators(olderRecovery)),
+                                 15000);
     if (loaded.status == SidecarStore::LoadStatus::Reanchored && loaded.data.orphans.isEmpty())
         statusBar()->showMessage(tr("The article changed since the last save; %1 moved to fit.")
                                      .arg(loaded.moved == 1 ? tr("1 annotation was") : tr("%1 annotations were").arg(loaded.moved)),
@@ -1345,6 +1360,10 @@ bool MainWindow::save()
             return false;
         mode = SidecarStore::SaveMode::OverwriteInvalid;
     }
+    // Pending edits go to the recovery file first: a save cut short by a
+    // crash then costs nothing, and one that completes leaves a recovery
+    // file equal to the sidecar until it is removed.
+    m_autosaver->flush();
     QString error;
     if (!SidecarStore::save(m_document, *m_set, &error, mode)) {
         ask(QMessageBox::Critical, tr("Cannot Save Annotations"), error);

@@ -1,5 +1,6 @@
 #include "doccanoformat.h"
 
+#include "jsonvalues.h"
 #include "model/document.h"
 
 #include <QHash>
@@ -13,34 +14,10 @@ namespace annotator {
 
 namespace {
 
-/// A JSON number as a whole number, or @p fallback when it is none or lies
-/// beyond what a double holds exactly: converting 1e300 to qint64 is
-/// undefined behaviour, and a damaged or hostile file may hold it.
-qint64 wholeNumber(const QJsonValue &v, qint64 fallback)
-{
-    const double d = v.toDouble(double(fallback));
-    return d >= -9007199254740992.0 && d <= 9007199254740992.0 ? qint64(d) : fallback;
-}
+using jsonvalues::wholeNumber;
 
 const QString SaidBy = QStringLiteral("SaidBy");
 const QString Same = QStringLiteral("Same");
-
-QJsonObject mapJson(const QMap<QString, QString> &map)
-{
-    QJsonObject o;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
-}
-
-QMap<QString, QString> mapFrom(const QJsonValue &v)
-{
-    QMap<QString, QString> out;
-    const QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        out.insert(it.key(), it.value().toString());
-    return out;
-}
 
 // The speaker mention a SaidBy relation points to: the nearest one.
 const Annotation *nearest(const Annotation &quote, const QList<const Annotation *> &mentions)
@@ -77,7 +54,7 @@ ExportResult DoccanoFormat::write(const Document &doc, const AnnotationData &dat
                       {QStringLiteral("end_offset"), utf16Offsets ? qint64(off.toUtf16(a.end)) : a.end},
                       {QStringLiteral("label"), a.type}};
         if (!a.attributes.isEmpty())
-            o.insert(QStringLiteral("attributes"), mapJson(a.attributes));
+            o.insert(QStringLiteral("attributes"), jsonvalues::fromMap(a.attributes));
         if (a.origin != Origin::Manual)
             o.insert(QStringLiteral("origin"), toString(a.origin));
         if (a.status != Status::Accepted)
@@ -100,7 +77,7 @@ ExportResult DoccanoFormat::write(const Document &doc, const AnnotationData &dat
                                          {QStringLiteral("type"), Same}});
         QJsonObject info{{QStringLiteral("mention"), ids.value(ms.first()->id)}, {QStringLiteral("type"), e.type}, {QStringLiteral("name"), e.name}};
         if (!e.attributes.isEmpty())
-            info.insert(QStringLiteral("attributes"), mapJson(e.attributes));
+            info.insert(QStringLiteral("attributes"), jsonvalues::fromMap(e.attributes));
         entityInfo.append(info);
     }
     for (const Annotation &a : list) {
@@ -206,7 +183,7 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
             continue;
         }
         a.text = doc.slice(a.start, a.end);
-        a.attributes = mapFrom(o.value(QLatin1String("attributes")));
+        a.attributes = jsonvalues::toMap(o.value(QLatin1String("attributes")));
         a.origin = originFromString(o.value(QLatin1String("origin")).toString(QStringLiteral("manual")));
         a.status = statusFromString(o.value(QLatin1String("status")).toString(QStringLiteral("accepted")));
         if (byId.contains(id)) {
@@ -293,7 +270,7 @@ ImportResult DoccanoFormat::read(const QByteArray &bytes, const Document &doc, b
         Entity &entity = result.data.entities[entityAt.value(id)];
         entity.type = it.value().value(QLatin1String("type")).toString(entity.type);
         entity.name = it.value().value(QLatin1String("name")).toString(entity.name);
-        entity.attributes = mapFrom(it.value().value(QLatin1String("attributes")));
+        entity.attributes = jsonvalues::toMap(it.value().value(QLatin1String("attributes")));
     }
     for (const auto &[quote, speaker] : std::as_const(saidBy))
         list[quote].saidBy = list[speaker].entity;

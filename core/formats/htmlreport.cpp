@@ -89,7 +89,13 @@ ExportResult HtmlReport::write(const Document &doc, const AnnotationData &data)
     }
     const QString title = doc.name().isEmpty() ? QStringLiteral("Article") : doc.name();
     QString out;
-    out += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>") + escape(title)
+    // The policy comes first in <head>, before anything it must govern: even
+    // if some text escaped the escaping, the browser would run no script,
+    // load nothing from anywhere and submit no form. Only the report's own
+    // inline style is allowed.
+    out += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<meta http-equiv=\"Content-Security-Policy\" content=\"") + QLatin1String(ContentSecurityPolicy)
+        + QStringLiteral("\">\n<title>") + escape(title)
         + QStringLiteral(" – Article Annotator report</title>\n<style>\n"
                          "body{font-family:Georgia,serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222;background:#fff}\n"
                          "h1,h2{font-family:sans-serif}\n.article{white-space:pre-wrap;border:1px solid #ccc;padding:1em;border-radius:4px}\n"

@@ -11,6 +11,12 @@ namespace annotator {
 class HtmlReport
 {
 public:
+    /// The Content-Security-Policy the report declares in a <meta> element
+    /// ahead of everything else: no script, no fetch of any kind, no form
+    /// submission, no <base>; only the report's inline style.
+    static constexpr const char *ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
     static ExportResult write(const Document &doc, const AnnotationData &data);
     /// @p s with & < > " ' escaped for HTML text and attribute values.
     static QString escape(const QString &s);

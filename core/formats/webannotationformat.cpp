@@ -1,5 +1,6 @@
 #include "webannotationformat.h"
 
+#include "jsonvalues.h"
 #include "model/document.h"
 
 #include <QHash>
@@ -11,35 +12,11 @@ namespace annotator {
 
 namespace {
 
-/// A JSON number as a whole number, or @p fallback when it is none or lies
-/// beyond what a double holds exactly: converting 1e300 to qint64 is
-/// undefined behaviour, and a damaged or hostile file may hold it.
-qint64 wholeNumber(const QJsonValue &v, qint64 fallback)
-{
-    const double d = v.toDouble(double(fallback));
-    return d >= -9007199254740992.0 && d <= 9007199254740992.0 ? qint64(d) : fallback;
-}
+using jsonvalues::wholeNumber;
 
 constexpr qint64 ContextLength = 32;
 const QString EntityPrefix = QStringLiteral("#entity-");
 const QString CodePrefix = QStringLiteral("ISO3166-1:");
-
-QJsonObject mapJson(const QMap<QString, QString> &map)
-{
-    QJsonObject o;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
-}
-
-QMap<QString, QString> mapFrom(const QJsonValue &v)
-{
-    QMap<QString, QString> out;
-    const QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        out.insert(it.key(), it.value().toString());
-    return out;
-}
 
 QJsonArray asArray(const QJsonValue &v)
 {
@@ -94,7 +71,7 @@ ExportResult WebAnnotationFormat::write(const Document &doc, const AnnotationDat
         QMap<QString, QString> attributes = a.attributes;
         attributes.remove(Attr::Code);
         if (!attributes.isEmpty())
-            item.insert(QStringLiteral("aa:attributes"), mapJson(attributes));
+            item.insert(QStringLiteral("aa:attributes"), jsonvalues::fromMap(attributes));
         item.insert(QStringLiteral("aa:origin"), toString(a.origin));
         item.insert(QStringLiteral("aa:status"), toString(a.status));
         items.append(item);
@@ -103,7 +80,7 @@ ExportResult WebAnnotationFormat::write(const Document &doc, const AnnotationDat
     for (const Entity &e : data.entities) {
         QJsonObject o{{QStringLiteral("id"), QString(EntityPrefix + e.id)}, {QStringLiteral("aa:type"), e.type}, {QStringLiteral("aa:name"), e.name}};
         if (!e.attributes.isEmpty())
-            o.insert(QStringLiteral("aa:attributes"), mapJson(e.attributes));
+            o.insert(QStringLiteral("aa:attributes"), jsonvalues::fromMap(e.attributes));
         entities.append(o);
     }
     const QJsonObject root{
@@ -161,7 +138,7 @@ ImportResult WebAnnotationFormat::read(const QByteArray &bytes, const Document &
         Entity &e = result.data.entities.last();
         if (e.id == id) {
             e.name = o.value(QLatin1String("aa:name")).toString();
-            e.attributes = mapFrom(o.value(QLatin1String("aa:attributes")));
+            e.attributes = jsonvalues::toMap(o.value(QLatin1String("aa:attributes")));
         }
     }
     int n = 0;
@@ -230,7 +207,7 @@ ImportResult WebAnnotationFormat::read(const QByteArray &bytes, const Document &
         a.start = start;
         a.end = end;
         a.text = doc.slice(start, end);
-        const QMap<QString, QString> extra = mapFrom(item.value(QLatin1String("aa:attributes")));
+        const QMap<QString, QString> extra = jsonvalues::toMap(item.value(QLatin1String("aa:attributes")));
         for (auto it = extra.cbegin(); it != extra.cend(); ++it)
             a.attributes.insert(it.key(), it.value());
         a.origin = originFromString(item.value(QLatin1String("aa:origin")).toString(QStringLiteral("manual")));

@@ -42,6 +42,24 @@ inline bool foldedEqual(QStringView w, const QString &lower)
     return true;
 }
 
+/// Calls @p handle with each line of the lexicon table at @p path that is
+/// neither empty nor a # comment.
+template<typename Handle>
+void forEachDataLine(const QString &path, Handle handle)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        qWarning("speaker lexicon: cannot read %s", qPrintable(path));
+        return;
+    }
+    QTextStream in(&f);
+    QString line;
+    while (in.readLineInto(&line)) {
+        if (!line.isEmpty() && !line.startsWith(u'#'))
+            handle(line);
+    }
+}
+
 std::uint32_t classFromName(QStringView n)
 {
     struct Entry {
@@ -135,19 +153,10 @@ void SpeakerLexicon::loadWordNet()
 
 void SpeakerLexicon::loadSpeechVerbs(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        qWarning("speaker lexicon: cannot read %s", qPrintable(path));
-        return;
-    }
-    QTextStream in(&f);
-    QString line;
-    while (in.readLineInto(&line)) {
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
+    forEachDataLine(path, [this](const QString &line) {
         const QList<QStringView> parts = QStringView(line).split(u'\t');
         if (parts.size() < 4)
-            continue;
+            return;
         std::uint32_t bits = SpeakerWord::SpeechVerb;
         if (parts[2] == u"past")
             bits |= SpeakerWord::PastForm;
@@ -160,29 +169,20 @@ void SpeakerLexicon::loadSpeechVerbs(const QString &path)
         if (parts[3] == u"weak")
             bits |= SpeakerWord::WeakVerb;
         add(parts[0], bits);
-    }
+    });
 }
 
 void SpeakerLexicon::loadWords(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        qWarning("speaker lexicon: cannot read %s", qPrintable(path));
-        return;
-    }
-    QTextStream in(&f);
-    QString line;
-    while (in.readLineInto(&line)) {
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
+    forEachDataLine(path, [this](const QString &line) {
         const qsizetype tab = line.indexOf(u'\t');
         if (tab <= 0)
-            continue;
+            return;
         std::uint32_t bits = 0;
         for (QStringView c : QStringView(line).mid(tab + 1).split(u','))
             bits |= classFromName(c.trimmed());
         add(QStringView(line).left(tab), bits);
-    }
+    });
 }
 
 std::size_t SpeakerLexicon::find(QStringView word, std::uint64_t hash) const

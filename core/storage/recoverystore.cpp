@@ -12,6 +12,24 @@
 
 namespace annotator {
 
+namespace {
+
+// The hex SHA-256 of the file at @p path, "none" when there is no file, and
+// "unreadable" when it cannot be read (which matches no recorded hash).
+QByteArray sidecarHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists())
+        return QByteArrayLiteral("none");
+    if (!f.open(QIODevice::ReadOnly))
+        return QByteArrayLiteral("unreadable");
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return hash.result().toHex();
+}
+
+} // namespace
+
 QString RecoveryStore::recoveryDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
@@ -30,7 +48,9 @@ bool RecoveryStore::write(const Document &doc, const AnnotationSet &set, QString
             *error = QStringLiteral("%1: the recovery folder cannot be created").arg(recoveryDir());
         return false;
     }
-    return SidecarStore::writeFile(recoveryPath(doc.path()), SidecarJson::serialize(SidecarData::capture(doc, set)), error);
+    SidecarData data = SidecarData::capture(doc, set);
+    data.basedOnSidecar = sidecarHash(SidecarStore::sidecarPath(doc.path()));
+    return SidecarStore::writeFile(recoveryPath(doc.path()), SidecarJson::serialize(data), error);
 }
 
 std::optional<SidecarData> RecoveryStore::read(const QString &articlePath, QString *error)
@@ -49,6 +69,72 @@ bool RecoveryStore::exists(const QString &articlePath)
 void RecoveryStore::discard(const QString &articlePath)
 {
     QFile::remove(recoveryPath(articlePath));
+}
+
+RecoveryStore::Recovered RecoveryStore::find(const Document &doc)
+{
+    if (doc.path().isEmpty())
+        return {};
+    return assess(recoveryPath(doc.path()), doc);
+}
+
+RecoveryStore::Recovered RecoveryStore::assess(const QString &recoveryFile, const Document &doc)
+{
+    Recovered r;
+    QFile file(recoveryFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return r;
+    const QByteArray bytes = file.readAll();
+    file.close();
+    r.keptAt = QFileInfo(recoveryFile).lastModified();
+    r.loaded = SidecarStore::loadFile(recoveryFile, doc);
+    if (r.loaded.status != SidecarStore::LoadStatus::Loaded && r.loaded.status != SidecarStore::LoadStatus::Reanchored)
+        return r;
+    const QString sidecar = SidecarStore::sidecarPath(doc.path());
+    QByteArray saved;
+    QFile sidecarFile(sidecar);
+    if (sidecarFile.open(QIODevice::ReadOnly))
+        saved = sidecarFile.readAll();
+    // The recovery file written just before a save (which flushes the
+    // autosaver first) holds exactly what the save wrote: a kill before its
+    // removal leaves a copy of the sidecar, nothing to restore.
+    std::optional<SidecarData> raw = SidecarJson::parse(bytes, recoveryFile, nullptr);
+    const QByteArray based = raw ? raw->basedOnSidecar : QByteArray();
+    if (raw && !saved.isEmpty()) {
+        raw->basedOnSidecar.clear();
+        if (SidecarJson::serialize(*raw) == saved) {
+            r.freshness = Freshness::SameAsSaved;
+            return r;
+        }
+    }
+    if (!based.isEmpty()) {
+        // The sidecar it was based on is still there: these are edits made
+        // on top of it. Any other sidecar was written after it.
+        r.freshness = based == sidecarHash(sidecar) ? Freshness::Newer : Freshness::OlderThanSaved;
+        return r;
+    }
+    // A recovery file from before the hash was recorded: go by the clock.
+    const QFileInfo sidecarInfo(sidecar);
+    r.freshness = sidecarInfo.exists() && sidecarInfo.lastModified() > r.keptAt ? Freshness::OlderThanSaved : Freshness::Newer;
+    return r;
+}
+
+QString RecoveryStore::olderPath(const QString &articlePath)
+{
+    QString path = recoveryPath(articlePath);
+    path.insert(path.size() - 5, QStringLiteral(".older")); // before ".json"
+    return path;
+}
+
+QString RecoveryStore::setAside(const QString &articlePath)
+{
+    const QString from = recoveryPath(articlePath);
+    const QString to = olderPath(articlePath);
+    QFile::remove(to);
+    if (QFile::rename(from, to))
+        return to;
+    QFile::remove(from);
+    return QString();
 }
 
 Autosaver::Autosaver(const Document *doc, AnnotationSet *set, int delayMs, QObject *parent)

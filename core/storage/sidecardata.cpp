@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cctype>
 
 namespace annotator {
 
@@ -203,6 +204,8 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
     QByteArray out;
     out.reserve(128 + data.annotations.size() * 200);
     out += "{\n  \"format\": \"article-annotator\",\n  \"version\": " + QByteArray::number(data.version) + ",\n";
+    if (!data.basedOnSidecar.isEmpty())
+        out += "  \"recovery\": {\"sidecarSha256\": \"" + data.basedOnSidecar + "\"},\n";
     out += "  \"article\": {\"name\": ";
     appendString(out, data.articleName);
     out += ", \"sha256\": \"" + data.sha256 + "\", \"length\": " + QByteArray::number(data.length) + "},\n";
@@ -281,6 +284,11 @@ std::optional<SidecarData> SidecarJson::parse(const QByteArray &bytes, const QSt
         return fail(QStringLiteral("was written by a newer version of Article Annotator (schema %1, this program reads up to %2); update the program to open it")
                         .arg(d.version)
                         .arg(SidecarData::CurrentVersion));
+    // Recovery files only; anything but a hex digest or "none" is ignored
+    // (the file is then treated as one of unknown age).
+    const QByteArray based = root.value(QLatin1String("recovery")).toObject().value(QLatin1String("sidecarSha256")).toString().toLatin1();
+    if (based == "none" || (based.size() == 64 && std::all_of(based.cbegin(), based.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })))
+        d.basedOnSidecar = based;
     const QJsonObject article = root.value(QLatin1String("article")).toObject();
     d.articleName = article.value(QLatin1String("name")).toString();
     d.sha256 = article.value(QLatin1String("sha256")).toString().toLatin1();

@@ -32,6 +32,11 @@ struct SidecarData {
     QList<AnnotationType> types;
     QHash<QString, AnchorContext> contexts; ///< by annotation id
     QStringList warnings; ///< problems repaired while reading (dangling links)
+    /// Only in recovery files: the SHA-256 (hex) of the sidecar that was on
+    /// disk when the recovery file was written, or "none" when there was no
+    /// sidecar. A sidecar that no longer matches was saved after the
+    /// recovery file, which is then older than it. Empty when not known.
+    QByteArray basedOnSidecar;
 
     /// Takes the current state of @p set for @p doc, with anchor contexts.
     static SidecarData capture(const Document &doc, const AnnotationSet &set);

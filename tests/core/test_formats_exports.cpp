@@ -211,6 +211,25 @@ TEST(HtmlReport, EscapesEverythingAndNeedsNothingOutside)
     EXPECT_EQ(stripped, s.doc.text());
 }
 
+TEST(HtmlReport, DeclaresAPolicyThatForbidsScriptsAndFetchesBeforeAnyContent)
+{
+    Sample s;
+    const QString html = QString::fromUtf8(HtmlReport::write(s.doc, s.data).bytes);
+    const QString meta = QStringLiteral("<meta http-equiv=\"Content-Security-Policy\" content=\"%1\">")
+                             .arg(QLatin1String(HtmlReport::ContentSecurityPolicy));
+    const qsizetype at = html.indexOf(meta);
+    ASSERT_GE(at, 0) << html.left(400).toStdString();
+    // A policy in <meta> governs only what follows it: nothing but the
+    // charset may come before.
+    EXPECT_LT(at, html.indexOf(QStringLiteral("<title>")));
+    EXPECT_LT(at, html.indexOf(QStringLiteral("<style>")));
+    EXPECT_EQ(html.left(at), QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
+    const QString policy = QLatin1String(HtmlReport::ContentSecurityPolicy);
+    EXPECT_TRUE(policy.startsWith(QStringLiteral("default-src 'none';")));
+    EXPECT_FALSE(policy.contains(QStringLiteral("script-src")));
+    EXPECT_FALSE(policy.contains(QStringLiteral("unsafe-eval")));
+}
+
 TEST(NativeFormat, ReportsSpansThatDoNotFitWithTheirLine)
 {
     Sample s;

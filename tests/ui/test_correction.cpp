@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QApplication>
 #include <QTest>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTimer>
 #include <QTreeWidget>
@@ -314,6 +315,19 @@ TEST_F(CorrectionTest, TheShortcutHelpListsTheTaggingKeys)
     EXPECT_TRUE(keyOf(QStringLiteral("Save Annotations")).contains(QStringLiteral("S")));
 }
 
+TEST_F(CorrectionTest, TheShortcutHelpSaysHowToOpenALink)
+{
+    bool listed = false;
+    for (const auto &[text, keys] : m_window.shortcuts()) {
+        if (text.startsWith(QStringLiteral("Open Link"))) {
+            listed = true;
+            EXPECT_TRUE(text.contains(QStringLiteral("Ctrl+Click")));
+            EXPECT_EQ(keys, QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText));
+        }
+    }
+    EXPECT_TRUE(listed);
+}
+
 TEST(Recovery, EditsSurviveACrashAndAreOfferedBackWhenTheArticleIsOpenedAgain)
 {
     Settings().setAnnotateNewArticles(false);
@@ -389,6 +403,90 @@ TEST(Recovery, DecliningTheRestoreDropsTheRecoveryFile)
     EXPECT_EQ(questions, 1);
     EXPECT_TRUE(declining.annotations()->isEmpty());
     EXPECT_FALSE(RecoveryStore::exists(article));
+}
+
+TEST(Recovery, SavingWritesPendingEditsToTheRecoveryFileFirst)
+{
+    Settings().setAnnotateNewArticles(false);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("grain.md"));
+    writeAll(article, Article.toUtf8());
+    MainWindow window;
+    ASSERT_TRUE(window.openFile(article));
+    window.waitUntilIdle();
+    window.autosaver()->setDelay(600000); // the timer never fires by itself here
+    QSignalSpy kept(window.autosaver(), &Autosaver::saved);
+    window.view()->moveCursorTo(Article.indexOf(QStringLiteral("Egypt")));
+    window.tag(Types::Country);
+    EXPECT_EQ(kept.size(), 0);
+    // A crash in the middle of the save would then cost nothing: the
+    // recovery file already holds the edit when the sidecar is written.
+    ASSERT_TRUE(window.save());
+    EXPECT_EQ(kept.size(), 1);
+    EXPECT_FALSE(RecoveryStore::exists(article));
+}
+
+TEST(Recovery, ARecoveryFileOlderThanTheSavedAnnotationsIsNotOfferedAndKeptAside)
+{
+    Settings().setAnnotateNewArticles(false);
+    QTemporaryDir dir;
+    const QString article = dir.filePath(QStringLiteral("grain.md"));
+    writeAll(article, Article.toUtf8());
+    QFile::remove(RecoveryStore::olderPath(article));
+    QStringList asked;
+    auto recordQuestions = [&asked](QMessageBox::Icon, const QString &, const QString &text, QMessageBox::StandardButtons) {
+        asked.append(text);
+        return QMessageBox::Yes;
+    };
+    QByteArray older;
+    {
+        MainWindow first;
+        first.setPrompter(recordQuestions);
+        ASSERT_TRUE(first.openFile(article));
+        first.waitUntilIdle();
+        first.view()->moveCursorTo(Article.indexOf(QStringLiteral("Egypt")));
+        first.tag(Types::Country);
+        first.autosaver()->flush();
+        older = readAll(RecoveryStore::recoveryPath(article)); // Egypt only
+        ASSERT_FALSE(older.isEmpty());
+        first.view()->moveCursorTo(Article.indexOf(QStringLiteral("Turkey")));
+        first.tag(Types::Country);
+        ASSERT_TRUE(first.save()); // Egypt and Turkey
+    }
+    // The older recovery file is back, as a kill before its removal leaves
+    // it when the save could not refresh it first.
+    writeAll(RecoveryStore::recoveryPath(article), older);
+    {
+        MainWindow reopened;
+        reopened.setPrompter(recordQuestions);
+        ASSERT_TRUE(reopened.openFile(article));
+        EXPECT_TRUE(asked.isEmpty()) << asked.join(u'\n').toStdString();
+        EXPECT_EQ(reopened.annotations()->size(), 2); // the saved work, whole
+        EXPECT_FALSE(reopened.isWindowModified());
+        EXPECT_FALSE(RecoveryStore::exists(article));
+        EXPECT_EQ(readAll(RecoveryStore::olderPath(article)), older);
+        EXPECT_TRUE(reopened.statusBar()->currentMessage().contains(QDir::toNativeSeparators(RecoveryStore::olderPath(article))))
+            << reopened.statusBar()->currentMessage().toStdString();
+    }
+    // A recovery file equal to the sidecar (killed right after a save) is
+    // dropped without a word.
+    {
+        QString error;
+        const auto doc = Document::load(article, &error);
+        ASSERT_TRUE(doc);
+        const auto saved = SidecarStore::load(*doc);
+        AnnotationSet same;
+        same.reset(saved.data.annotations, saved.data.entities, saved.data.orphans, saved.data.types);
+        ASSERT_TRUE(RecoveryStore::write(*doc, same, &error)) << error.toStdString();
+        ASSERT_TRUE(RecoveryStore::exists(article));
+        MainWindow reopened;
+        reopened.setPrompter(recordQuestions);
+        ASSERT_TRUE(reopened.openFile(article));
+        EXPECT_TRUE(asked.isEmpty());
+        EXPECT_EQ(reopened.annotations()->size(), 2);
+        EXPECT_FALSE(RecoveryStore::exists(article));
+    }
+    QFile::remove(RecoveryStore::olderPath(article));
 }
 
 TEST_F(CorrectionTest, AltArrowsMoveTheBoundariesOfTheAnnotationUnderTheCursor)
