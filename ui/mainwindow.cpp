@@ -1137,8 +1137,6 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
     // the save and the file's removal) is never offered: restoring it would
     // undo newer saved work. One that differs is kept aside, not deleted.
     const RecoveryStore::Recovered found = RecoveryStore::find(m_document);
-    const SidecarStore::LoadResult &recovered = found.loaded;
-    const QDateTime &recoveredAt = found.keptAt;
     QString olderRecovery;
     if (found.freshness == RecoveryStore::Freshness::SameAsSaved)
         RecoveryStore::discard(m_document.path());
@@ -1147,8 +1145,9 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
 
     // A large article's text shows at once and its annotations follow from
     // a worker thread (unless a recovery file asks a question first).
-    if (!m_document.path().isEmpty() && recovered.status == SidecarStore::LoadStatus::None
+    if (!m_document.path().isEmpty() && found.freshness != RecoveryStore::Freshness::Newer
         && m_document.text().size() > LargeArticle) {
+        m_olderRecovery = olderRecovery;
         m_set->clear();
         m_ruler->setLength(m_document.length());
         m_view->showText(m_document);
@@ -1163,12 +1162,14 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
     SidecarStore::LoadResult loaded;
     if (!m_document.path().isEmpty())
         loaded = SidecarStore::load(m_document);
-    showAnnotations(loaded, recovered, recoveredAt, restoreSilently, false);
+    showAnnotations(loaded, found, olderRecovery, restoreSilently, false);
 }
 
-void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const SidecarStore::LoadResult &recovered,
-                                 const QDateTime &recoveredAt, bool restoreSilently, bool textShown)
+void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
+                                 const QString &olderRecovery, bool restoreSilently, bool textShown)
 {
+    const SidecarStore::LoadResult &recovered = found.loaded;
+    const QDateTime &recoveredAt = found.keptAt;
     const QString sidecarName = QFileInfo(SidecarStore::sidecarPath(m_document.path())).fileName();
     QString message;
     QMessageBox::Icon icon = QMessageBox::Information;
@@ -1243,7 +1244,7 @@ void MainWindow::sidecarLoaded(quint64 revision, const SidecarStore::LoadResult 
     if (revision != m_loadRevision)
         return;
     setAnnotatingEnabled(true);
-    showAnnotations(loaded, {}, {}, false, true);
+    showAnnotations(loaded, RecoveryStore::Recovered(), m_olderRecovery, false, true);
 }
 
 void MainWindow::setAnnotatingEnabled(bool enabled)
@@ -1452,7 +1453,8 @@ void MainWindow::updateStatus()
         text += (suggested == 1 ? tr(", 1 suggestion to review") : tr(", %1 suggestions to review").arg(suggested));
     if (!m_set->orphans().isEmpty())
         text += tr(", %n could not be placed", nullptr, int(m_set->orphans().size()));
-    if (isBusy())
+    // Only the recognisers: loading and highlighting show their own progress.
+    if (m_recognition->isRunning())
         text += tr(" — recognising…");
     m_statusLabel->setText(text);
 }

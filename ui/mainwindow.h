@@ -2,6 +2,7 @@
 
 #include "model/annotationset.h"
 #include "model/document.h"
+#include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 
 #include <KSyntaxHighlighting/Repository>
@@ -157,8 +158,8 @@ private:
     /// The second half of showArticle(): puts the loaded annotations (and a
     /// recovery file's, if the user wants them) in the set and highlights;
     /// @p textShown when the text is on screen already (a large article).
-    void showAnnotations(const SidecarStore::LoadResult &loaded, const SidecarStore::LoadResult &recovered,
-                         const QDateTime &recoveredAt, bool restoreSilently, bool textShown);
+    void showAnnotations(const SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
+                         const QString &olderRecovery, bool restoreSilently, bool textShown);
     void sidecarLoaded(quint64 revision, const SidecarStore::LoadResult &loaded);
     void setAnnotatingEnabled(bool enabled);
     /// Shows @p done of @p total in the status bar (0 of 0: busy); an empty
@@ -206,6 +207,7 @@ private:
     SidecarLoader *m_loader;
     QProgressBar *m_progress;
     quint64 m_loadRevision = 0;
+    QString m_olderRecovery; ///< set aside while a large article's annotations load
     QDateTime m_sidecarStamp; ///< modification time of the sidecar as last read or written
     bool m_askingReload = false;
     Prompter m_prompter;

@@ -2,6 +2,10 @@
 
 #include <QMetaObject>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace annotator {
 
 SidecarLoader::SidecarLoader(QObject *parent)
@@ -22,6 +26,12 @@ quint64 SidecarLoader::start(const Document &document)
     m_wanted = revision;
     m_pool.start([this, document, revision] {
         SidecarStore::LoadResult result = SidecarStore::load(document);
+#if defined(__GLIBC__)
+        // The parse freed its large JSON tree in this thread's malloc arena,
+        // which the GUI thread's allocations do not reuse: give those pages
+        // back, or they add to the program's peak memory.
+        malloc_trim(0);
+#endif
         {
             QMutexLocker lock(&m_mutex);
             m_results[revision] = std::move(result);
