@@ -1,5 +1,7 @@
 // The GUI: parses the command line and opens the main window.
+#include "entitypanel.h"
 #include "mainwindow.h"
+#include "quotelist.h"
 #include "statisticsview.h"
 
 #include <QApplication>
@@ -36,8 +38,16 @@ int main(int argc, char **argv)
                                    QStringLiteral("NAME"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WIDTHxHEIGHT."), QStringLiteral("SIZE"));
     const QCommandLineOption statistics(QStringLiteral("statistics"), QStringLiteral("Open the statistics window (with --screenshot: grab it instead)."));
-    parser.addOptions({screenshot, theme, size, statistics});
+    const QCommandLineOption panel(QStringLiteral("panel"),
+                                   QStringLiteral("With --screenshot: grab only the panel NAME (\"entities\" or \"quotes\") at its size in the window."),
+                                   QStringLiteral("NAME"));
+    parser.addOptions({screenshot, theme, size, statistics, panel});
     parser.process(app);
+    const QString panelName = parser.value(panel);
+    if (!panelName.isEmpty() && panelName != QLatin1String("entities") && panelName != QLatin1String("quotes")) {
+        std::fprintf(stderr, "article-annotator: no panel named \"%s\" (entities or quotes)\n", qPrintable(panelName));
+        return 2;
+    }
 
     MainWindow window;
     const QString shotPath = parser.value(screenshot);
@@ -82,19 +92,24 @@ int main(int argc, char **argv)
         auto *poll = new QTimer(&app);
         poll->setInterval(100);
         const bool stats = parser.isSet(statistics);
-        QObject::connect(poll, &QTimer::timeout, &app, [&window, poll, shotPath, stats] {
+        QObject::connect(poll, &QTimer::timeout, &app, [&window, poll, shotPath, stats, panelName] {
             if (window.isBusy())
                 return;
             poll->stop();
             if (stats)
                 window.showStatistics();
             // Let the highlighter and the layout finish before the grab.
-            QTimer::singleShot(500, &window, [&window, shotPath, stats] {
+            QTimer::singleShot(500, &window, [&window, shotPath, stats, panelName] {
                 QWidget *target = &window;
                 if (stats) {
                     if (auto *view = window.findChild<StatisticsView *>())
                         target = view;
                 }
+                // The dock with its title bar, as the user sees the panel.
+                if (panelName == QLatin1String("entities"))
+                    target = window.entityPanel()->parentWidget();
+                else if (panelName == QLatin1String("quotes"))
+                    target = window.quoteList()->parentWidget();
                 const QPixmap pixmap = target->grab();
                 if (!pixmap.save(shotPath, "PNG")) {
                     std::fprintf(stderr, "article-annotator: could not write %s\n", qPrintable(shotPath));

@@ -1,5 +1,8 @@
 #include "annotationstyle.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace annotator {
 
 namespace {
@@ -24,6 +27,36 @@ const QList<TypeColor> &typeColors()
     return colors;
 }
 
+double luminance(const QColor &c)
+{
+    auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+/// The user's colour with its hue kept, darkened (on a light background) or
+/// lightened (on a dark one) until it stands out as the built-in colours do:
+/// HSL lightness alone lets a yellow vanish on white.
+QColor legibleOn(QColor c, const QColor &background, bool dark)
+{
+    constexpr double Wanted = 3.5;
+    float h, s, l;
+    c.getHslF(&h, &s, &l);
+    l = dark ? std::max(l, 0.6f) : std::min(l, 0.5f);
+    c = QColor::fromHslF(h, s, l);
+    for (int i = 0; i < 40 && contrast(c, background) < Wanted; ++i) {
+        l = std::clamp(l + (dark ? 0.02f : -0.02f), 0.0f, 1.0f);
+        c = QColor::fromHslF(h, s, l);
+    }
+    return c;
+}
+
 } // namespace
 
 AnnotationStyle::AnnotationStyle(const QColor &background, const QList<AnnotationType> &userTypes)
@@ -31,13 +64,9 @@ AnnotationStyle::AnnotationStyle(const QColor &background, const QList<Annotatio
 {
     for (const AnnotationType &t : userTypes) {
         QColor c(t.color);
-        if (c.isValid()) {
-            // Keep the user's hue, but make it readable on this background.
-            float h, s, l;
-            c.getHslF(&h, &s, &l);
-            c = QColor::fromHslF(h, s, m_dark ? std::max(l, 0.65f) : std::min(l, 0.45f));
-            m_userColors.insert(t.name, c);
-        }
+        // Keep the user's hue, but make it readable on this background.
+        if (c.isValid())
+            m_userColors.insert(t.name, legibleOn(c, background, m_dark));
     }
 }
 

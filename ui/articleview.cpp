@@ -1,13 +1,16 @@
 #include "articleview.h"
 
 #include "annotationhighlighter.h"
+#include "quotelist.h"
 #include "model/document.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 
 #include <QAction>
+#include <QDropEvent>
 #include <QHelpEvent>
+#include <QMimeData>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QTextBlock>
@@ -28,8 +31,10 @@ ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *p
     // Read-only, but the cursor still moves and selects from the keyboard.
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    setAcceptDrops(false);
-    viewport()->setAcceptDrops(false);
+    // Only quotes dragged from the quote list land here; files dropped on
+    // the view go on to the main window, which opens them.
+    setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
     setCenterOnScroll(false);
     document()->setDocumentMargin(14);
     QFont f = font();
@@ -102,6 +107,13 @@ void ArticleView::keyPressEvent(QKeyEvent *event)
 void ArticleView::mousePressEvent(QMouseEvent *event)
 {
     m_pressedLink.reset();
+    // Alt+drag draws a link between annotations instead of a selection.
+    if (event->button() == Qt::LeftButton && event->modifiers() == Qt::AltModifier) {
+        m_linkFrom = m_positions.toCodePoint(viewPosAt(event->position().toPoint()));
+        viewport()->setCursor(Qt::DragLinkCursor);
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ControlModifier)) {
         const QPoint at = event->position().toPoint();
         if (auto link = linkUnderMouse(at)) {
@@ -113,8 +125,25 @@ void ArticleView::mousePressEvent(QMouseEvent *event)
     QPlainTextEdit::mousePressEvent(event);
 }
 
+void ArticleView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_linkFrom >= 0) {
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::mouseMoveEvent(event);
+}
+
 void ArticleView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_linkFrom >= 0 && event->button() == Qt::LeftButton) {
+        const qint64 from = m_linkFrom;
+        m_linkFrom = -1;
+        viewport()->setCursor(Qt::IBeamCursor);
+        event->accept();
+        Q_EMIT linkDragged(from, m_positions.toCodePoint(viewPosAt(event->position().toPoint())));
+        return;
+    }
     if (m_pressedLink && event->button() == Qt::LeftButton) {
         const ArticleLink link = *m_pressedLink;
         m_pressedLink.reset();
@@ -206,6 +235,33 @@ bool ArticleView::event(QEvent *event)
         return true;
     }
     return QPlainTextEdit::event(event);
+}
+
+void ArticleView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(QuoteList::mimeType()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void ArticleView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasFormat(QuoteList::mimeType()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void ArticleView::dropEvent(QDropEvent *event)
+{
+    if (!event->mimeData()->hasFormat(QuoteList::mimeType())) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    Q_EMIT annotationDropped(QString::fromUtf8(event->mimeData()->data(QuoteList::mimeType())),
+                             m_positions.toCodePoint(viewPosAt(event->position().toPoint())));
 }
 
 void ArticleView::moveCursorTo(qint64 offset)

@@ -72,10 +72,20 @@ protected:
     bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 Q_SIGNALS:
     void cursorOffsetChanged(qint64 offset);
+    /// The user dragged with Alt held from the text at code point @p from
+    /// to the text at @p to: link what is at one to what is at the other.
+    void linkDragged(qint64 from, qint64 to);
+    /// Annotation @p id (a quote dragged from the quote list) was dropped on
+    /// the text at code point @p at.
+    void annotationDropped(const QString &id, qint64 at);
 
 private:
     ViewPositions m_positions;
@@ -85,6 +95,7 @@ private:
     LinkOpener m_linkOpener;
     QAction *m_openLink = nullptr;
     std::optional<ArticleLink> m_pressedLink; ///< Ctrl+pressed, opened on release
+    qint64 m_linkFrom = -1; ///< where an Alt+drag started, or -1
     bool openLink(const ArticleLink &link);
     int viewPosAt(const QPoint &inViewport) const;
     std::optional<ArticleLink> linkUnderMouse(const QPoint &inViewport) const;

@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPainter>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -29,6 +30,18 @@ struct Row {
     QHash<QString, int> texts; ///< how often each mention text occurs, for the name
     QString entity;
 };
+
+QIcon swatch(const QColor &color)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawRoundedRect(QRectF(0, 0, 12, 12), 3, 3);
+    return QIcon(pixmap);
+}
 
 QString mostFrequent(const QHash<QString, int> &texts)
 {
@@ -78,6 +91,7 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     connect(m_refresh, &QTimer::timeout, this, &EntityPanel::refresh);
     connect(m_set, &AnnotationSet::changed, m_refresh, qOverload<>(&QTimer::start));
     connect(m_set, &AnnotationSet::wasReset, this, &EntityPanel::refresh); // a new article: at once
+    connect(m_set, &AnnotationSet::userTypesChanged, m_refresh, qOverload<>(&QTimer::start));
     connect(m_tree, &QTreeWidget::itemActivated, this, &EntityPanel::activate);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -93,6 +107,11 @@ void EntityPanel::refresh()
     // country's code, or else the mention text.
     std::map<QString, Row> speakers, countries, events;
     QHash<QString, int> quotes; // speaker entity -> quotes attributed to it
+    // The user's own types, each a group of rows by mention text, in the
+    // order the user added them.
+    std::map<QString, std::map<QString, Row>> own;
+    for (const AnnotationType &t : m_set->userTypes())
+        own[t.name];
     m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Rejected)
             return;
@@ -110,6 +129,9 @@ void EntityPanel::refresh()
         } else if (a.type == Types::Event) {
             rows = &events;
             key = a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity;
+        } else if (auto it = own.find(a.type); it != own.end()) {
+            rows = &it->second;
+            key = QStringLiteral("t:") + a.text;
         } else {
             return;
         }
@@ -143,6 +165,12 @@ void EntityPanel::refresh()
         row.name = territory == QLocale::AnyTerritory ? mostFrequent(row.texts) : QLocale::territoryToString(territory);
         row.count = int(row.mentions.size());
     }
+    for (auto &[type, rows] : own) {
+        for (auto &[key, row] : rows) {
+            row.name = mostFrequent(row.texts);
+            row.count = int(row.mentions.size());
+        }
+    }
     for (auto &[key, row] : events) {
         row.name = mostFrequent(row.texts);
         row.count = int(row.mentions.size());
@@ -169,6 +197,8 @@ void EntityPanel::refresh()
     auto addGroup = [&](const QString &type, const QString &title, const QString &countTip, std::map<QString, Row> &rows) {
         auto *group = new QTreeWidgetItem(QStringList{title.arg(rows.size())});
         group->setData(NameColumn, Qt::UserRole, type);
+        if (m_colors.contains(type))
+            group->setIcon(NameColumn, swatch(m_colors.value(type)));
         QList<Row *> sorted;
         for (auto &[key, row] : rows)
             sorted.append(&row);
@@ -183,8 +213,9 @@ void EntityPanel::refresh()
             auto *item = new QTreeWidgetItem(QStringList{row->name, row->detail, QString::number(row->count)});
             item->setToolTip(DetailColumn, row->detail);
             item->setToolTip(CountColumn, countTip);
-            item->setToolTip(NameColumn, row->mentions.size() == 1 ? oneMention
-                                                                 : tr("%1 mentions; activate to go to each in turn").arg(row->mentions.size()));
+            item->setToolTip(NameColumn, row->mentions.size() == 1
+                                             ? tr("%1: 1 mention; activate to go to it").arg(row->name)
+                                             : tr("%1: %2 mentions; activate to go to each in turn").arg(row->name, QString::number(row->mentions.size())));
             item->setData(NameColumn, MentionsRole, qlonglong(m_mentions.size()));
             m_mentions.push_back(std::move(row->mentions));
             item->setData(NameColumn, NextRole, 0);
@@ -198,6 +229,9 @@ void EntityPanel::refresh()
     addGroup(Types::Speaker, tr("Speakers (%1)"), tr("Quotes attributed to this speaker"), speakers);
     addGroup(Types::Country, tr("Countries (%1)"), tr("Mentions of this country"), countries);
     addGroup(Types::Event, tr("Events (%1)"), tr("Mentions of this event"), events);
+    for (const AnnotationType &t : m_set->userTypes()) {
+        addGroup(t.name, t.name + QStringLiteral(" (%1)"), tr("Mentions tagged %1").arg(t.name), own[t.name]);
+    }
     m_tree->addTopLevelItems(groups);
     // One layout for all groups (expandAll) rather than one per group.
     m_tree->expandAll();
@@ -215,6 +249,18 @@ void EntityPanel::refresh()
                                                      + 4 * metrics.averageCharWidth());
     m_tree->setUpdatesEnabled(true);
     applyFilter();
+}
+
+void EntityPanel::setTypeColors(const QHash<QString, QColor> &colors)
+{
+    if (colors == m_colors)
+        return;
+    m_colors = colors;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(i);
+        const QString type = group->data(NameColumn, Qt::UserRole).toString();
+        group->setIcon(NameColumn, m_colors.contains(type) ? swatch(m_colors.value(type)) : QIcon());
+    }
 }
 
 void EntityPanel::activate(QTreeWidgetItem *item)

@@ -2,6 +2,8 @@
 
 #include <QList>
 #include <QPair>
+#include <QColor>
+#include <QHash>
 #include <QWidget>
 
 #include <vector>
@@ -29,6 +31,9 @@ public:
     QLineEdit *filter() const { return m_filter; }
     /// Rebuilds the rows now (they are otherwise rebuilt just after a change).
     void refresh();
+    /// The highlight colour of each type, shown beside its group so the
+    /// list reads like the text.
+    void setTypeColors(const QHash<QString, QColor> &colors);
 
 Q_SIGNALS:
     /// The user asked to see the mention at [start, end) (code points).
@@ -48,6 +53,7 @@ private:
     /// Where each row's mentions are, by the row's index (MentionsRole):
     /// kept here rather than as a QVariant per mention.
     std::vector<QList<QPair<qint64, qint64>>> m_mentions;
+    QHash<QString, QColor> m_colors;
 };
 
 } // namespace annotator

@@ -2,6 +2,7 @@
 
 #include "annotationhighlighter.h"
 #include "annotationstyle.h"
+#include "annotationtypesdialog.h"
 #include "articleview.h"
 #include "backgroundrecognition.h"
 #include "entitypanel.h"
@@ -232,21 +233,9 @@ void MainWindow::createActions()
         Settings().setThemeName(m_themeName);
     });
     viewMenu->addSeparator();
-    for (const QString &type : AnnotationStyle::builtInTypes()) {
-        QAction *show = viewMenu->addAction(tr("Show %1 Annotations").arg(type));
-        show->setCheckable(true);
-        show->setChecked(true);
-        connect(show, &QAction::toggled, this, [this, type](bool on) {
-            QSet<QString> hidden = m_view->highlighter()->hiddenTypes();
-            if (on)
-                hidden.remove(type);
-            else
-                hidden.insert(type);
-            m_view->highlighter()->setHiddenTypes(hidden);
-            m_ruler->setHiddenTypes(hidden);
-        });
-    }
-    viewMenu->addSeparator();
+    for (const QString &type : AnnotationStyle::builtInTypes())
+        addShowToggle(viewMenu, nullptr, type);
+    m_userShowEnd = viewMenu->addSeparator();
     viewMenu->addAction(tr("&Statistics…"), this, &MainWindow::showStatistics);
     viewMenu->addSeparator();
     m_viewMenu = viewMenu;
@@ -260,6 +249,24 @@ void MainWindow::createActions()
                               "events in news articles, and lets you correct them.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+QAction *MainWindow::addShowToggle(QMenu *menu, QAction *before, const QString &type)
+{
+    auto *show = new QAction(tr("Show %1 Annotations").arg(type), menu);
+    menu->insertAction(before, show);
+    show->setCheckable(true);
+    show->setChecked(!m_view->highlighter()->hiddenTypes().contains(type));
+    connect(show, &QAction::toggled, this, [this, type](bool on) {
+        QSet<QString> hidden = m_view->highlighter()->hiddenTypes();
+        if (on)
+            hidden.remove(type);
+        else
+            hidden.insert(type);
+        m_view->highlighter()->setHiddenTypes(hidden);
+        m_ruler->setHiddenTypes(hidden);
+    });
+    return show;
 }
 
 QAction *MainWindow::viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot)
@@ -299,6 +306,9 @@ void MainWindow::createEditActions()
         const QString type = types.at(i);
         viewAction(annotate, tr("Tag as &%1").arg(type), QKeySequence(Qt::Key_1 + i), [this, type] { tag(type); });
     }
+    m_userTagsEnd = annotate->addSeparator();
+    QAction *ownTypes = annotate->addAction(tr("Annotation &Types…"), this, &MainWindow::editAnnotationTypes);
+    ownTypes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     annotate->addSeparator();
     viewAction(annotate, tr("&Delete Annotation"), QKeySequence(Qt::Key_Delete), [this] { deleteCurrent(); });
     QMenu *everywhere = annotate->addMenu(tr("All &Occurrences"));
@@ -364,6 +374,47 @@ void MainWindow::createEditActions()
     annotate->addAction(tr("Annotate &Again"), this, &MainWindow::annotateAgain);
 }
 
+void MainWindow::updateUserTypes()
+{
+    qDeleteAll(m_userTypeActions);
+    m_userTypeActions.clear();
+    for (const AnnotationType &t : m_set->userTypes()) {
+        auto *tagAction = new QAction(tr("Tag as %1").arg(t.name), m_annotateMenu);
+        m_annotateMenu->insertAction(m_userTagsEnd, tagAction);
+        if (!t.key.isEmpty()) {
+            tagAction->setShortcut(QKeySequence(t.key));
+            tagAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            m_view->addAction(tagAction);
+        }
+        const QString name = t.name;
+        connect(tagAction, &QAction::triggered, this, [this, name] { tag(name); });
+        m_userTypeActions.append(tagAction);
+        m_userTypeActions.append(addShowToggle(m_viewMenu, m_userShowEnd, name));
+    }
+    // New colours for the text, the legend and the ruler.
+    applyTheme();
+}
+
+QStringList MainWindow::reservedKeys() const
+{
+    QStringList keys;
+    for (const QAction *a : m_view->actions()) {
+        if (m_userTypeActions.contains(a))
+            continue;
+        for (const QKeySequence &k : a->shortcuts()) {
+            if (k.count() == 1 && k[0].keyboardModifiers() == Qt::NoModifier)
+                keys.append(k.toString());
+        }
+    }
+    return keys;
+}
+
+void MainWindow::editAnnotationTypes()
+{
+    AnnotationTypesDialog dialog(m_set, reservedKeys(), this);
+    dialog.exec();
+}
+
 void MainWindow::updateHistoryMenu()
 {
     m_undo->setEnabled(m_set->canUndo());
@@ -411,8 +462,11 @@ void MainWindow::createPanels()
     quotes->setObjectName(QStringLiteral("quotes"));
     quotes->setWidget(m_quoteList);
     addDockWidget(Qt::RightDockWidgetArea, quotes);
-    resizeDocks({entities, quotes}, {340, 340}, Qt::Horizontal);
+    resizeDocks({entities, quotes}, {380, 380}, Qt::Horizontal);
     connect(m_entityPanel, &EntityPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(m_set, &AnnotationSet::userTypesChanged, this, &MainWindow::updateUserTypes);
+    connect(m_view, &ArticleView::linkDragged, this, &MainWindow::linkByDrag);
+    connect(m_view, &ArticleView::annotationDropped, this, &MainWindow::linkDropped);
     connect(m_entityPanel, &EntityPanel::mergeRequested, this, &MainWindow::mergeEntities);
     connect(m_quoteList, &QuoteList::jumpTo, this, &MainWindow::jumpTo);
     m_viewMenu->addAction(entities->toggleViewAction());
@@ -615,24 +669,8 @@ QString MainWindow::choose(const QString &title, const QString &placeholder, con
 
 void MainWindow::linkTo(const QString &entityId)
 {
-    const auto current = currentAnnotation();
-    const Entity *target = m_set->entity(entityId);
-    if (!current || !target)
-        return;
-    Annotation a = *current;
-    if (a.type == Types::Quote) {
-        if (target->type != Types::Speaker)
-            return;
-        a.saidBy = entityId;
-        a.status = Status::Accepted;
-        m_set->updateAnnotation(a, tr("Attribute quote to %1").arg(target->name));
-        return;
-    }
-    if (target->type != a.type)
-        return;
-    a.entity = entityId;
-    a.status = Status::Accepted;
-    m_set->updateAnnotation(a, tr("Link “%1” to %2").arg(a.text.left(40), target->name));
+    if (const auto current = currentAnnotation())
+        m_set->link(current->id, entityId);
 }
 
 void MainWindow::chooseLink()
@@ -664,47 +702,68 @@ void MainWindow::chooseLink()
         linkTo(chosen);
 }
 
+bool MainWindow::linkByDrag(qint64 from, qint64 to)
+{
+    // The innermost visible annotation of the wanted types at an offset.
+    auto at = [this](qint64 offset, const QStringList &types) -> std::optional<Annotation> {
+        std::optional<Annotation> best;
+        m_set->forEachIn(offset, offset + 1, [&](const Annotation &a) {
+            if (a.status == Status::Rejected || !types.contains(a.type) || m_view->highlighter()->hiddenTypes().contains(a.type))
+                return;
+            if (a.start <= offset && offset < a.end && (!best || a.length() < best->length()))
+                best = a;
+        });
+        return best;
+    };
+    const auto source = at(from, {Types::Quote, Types::Speaker, Types::Event});
+    if (!source) {
+        statusBar()->showMessage(tr("Alt+drag from a quote, a speaker or an event to the speaker or event it belongs to."), 5000);
+        return false;
+    }
+    return linkDropped(source->id, to);
+}
+
+bool MainWindow::linkDropped(const QString &id, qint64 to)
+{
+    const Annotation *dragged = m_set->annotation(id);
+    if (!dragged)
+        return false;
+    const std::optional<Annotation> source = *dragged;
+    std::optional<Annotation> target;
+    m_set->forEachIn(to, to + 1, [&](const Annotation &a) {
+        if (a.status == Status::Rejected || (a.type != Types::Speaker && a.type != Types::Event)
+            || m_view->highlighter()->hiddenTypes().contains(a.type))
+            return;
+        if (a.start <= to && to < a.end && (!target || a.length() < target->length()))
+            target = a;
+    });
+    if (!target || target->id == source->id) {
+        statusBar()->showMessage(tr("Drop on a speaker or event mention to link to it."), 5000);
+        return false;
+    }
+    if (!m_set->linkToMention(source->id, target->id)) {
+        statusBar()->showMessage(source->type == Types::Quote ? tr("A quote can only be linked to a speaker.")
+                                                              : tr("A %1 can only be linked to another %1.").arg(source->type),
+                                 5000);
+        return false;
+    }
+    const Annotation *linked = m_set->annotation(target->id);
+    const Entity *e = linked ? m_set->entity(linked->entity) : nullptr;
+    statusBar()->showMessage(source->type == Types::Quote ? tr("Quote attributed to %1.").arg(e ? e->name : target->text)
+                                                          : tr("“%1” linked to %2.").arg(source->text.left(40), e ? e->name : target->text),
+                             5000);
+    return true;
+}
+
 void MainWindow::splitOff()
 {
-    const auto current = currentAnnotation();
-    if (!current || (current->type != Types::Speaker && current->type != Types::Event))
-        return;
-    Entity e;
-    e.id = m_set->newEntityId();
-    e.type = current->type;
-    e.name = current->text;
-    Annotation a = *current;
-    a.entity = e.id;
-    a.status = Status::Accepted;
-    AnnotationEdit edit;
-    edit.text = tr("Split “%1” off as its own %2").arg(a.text.left(40), a.type);
-    edit.add(e);
-    edit.change(*current, a);
-    m_set->apply(edit);
+    if (const auto current = currentAnnotation())
+        m_set->splitOff(current->id);
 }
 
 void MainWindow::mergeEntities(const QString &into, const QString &from)
 {
-    const Entity *target = m_set->entity(into);
-    const Entity *gone = m_set->entity(from);
-    if (!target || !gone || into == from || target->type != gone->type)
-        return;
-    // Every mention and every quote of the merged entity moves over, and the
-    // entity itself goes: one step, undone as one.
-    AnnotationEdit edit;
-    edit.text = tr("Merge %1 into %2").arg(gone->name, target->name);
-    for (const Annotation &m : m_set->mentionsOf(from)) {
-        Annotation moved = m;
-        moved.entity = into;
-        edit.change(m, moved);
-    }
-    for (const Annotation &q : m_set->quotesOf(from)) {
-        Annotation moved = q;
-        moved.saidBy = into;
-        edit.change(q, moved);
-    }
-    edit.remove(*gone);
-    m_set->apply(edit);
+    m_set->mergeEntities(into, from);
 }
 
 void MainWindow::editAttributes()
@@ -871,72 +930,20 @@ void MainWindow::tagAllOccurrences(const QString &type)
         statusBar()->showMessage(tr("Select a word or a phrase first."), 4000);
         return;
     }
-    const QString &text = m_document.text();
-    const TextOffsets &offsets = m_document.offsets();
-    AnnotationEdit edit;
-    int count = 0;
-    for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size())) {
-        const qsizetype end = at + needle.size();
-        // Whole words only: "Chile" is not in "Chilean".
-        if ((at > 0 && text.at(at - 1).isLetterOrNumber()) || (end < text.size() && text.at(end).isLetterOrNumber()))
-            continue;
-        const qint64 start = offsets.toCodePoint(at), stop = offsets.toCodePoint(end);
-        bool handled = false;
-        m_set->forEachIn(start, stop, [&](const Annotation &o) {
-            if (handled || o.start != start || o.end != stop || o.status == Status::Rejected)
-                return;
-            if (o.type == type && o.status == Status::Accepted) {
-                handled = true;
-                return;
-            }
-            if (o.type == type || (current && o.type == current->type)) {
-                Annotation changed = o;
-                if (changed.type != type) {
-                    changed.type = type;
-                    changed.entity.clear();
-                    changed.saidBy.clear();
-                    changed.attributes.clear();
-                }
-                changed.status = Status::Accepted;
-                edit.change(o, changed);
-                handled = true;
-                ++count;
-            }
-        });
-        if (handled)
-            continue;
-        Annotation a;
-        a.id = m_set->newAnnotationId();
-        a.type = type;
-        a.start = start;
-        a.end = stop;
-        a.text = needle;
-        if (current && current->type == type)
-            a.attributes = current->attributes; // the same country code for every "Chile"
-        edit.add(a);
-        ++count;
-    }
-    if (edit.isEmpty()) {
+    const bool sameType = current && current->type == type;
+    const int count = m_set->tagAllOccurrences(m_document, needle, type, current ? current->type : QString(),
+                                               sameType ? current->attributes : QMap<QString, QString>());
+    if (count == 0) {
         statusBar()->showMessage(tr("Every occurrence is already a %1.").arg(type), 4000);
         return;
     }
-    edit.text = tr("Tag every “%1” as %2").arg(needle.left(40), type);
-    m_set->apply(edit);
     statusBar()->showMessage(tr("%1 occurrences of “%2” are now %3.").arg(count).arg(needle.left(40), type), 6000);
 }
 
 void MainWindow::deleteAllOccurrences()
 {
-    const auto current = currentAnnotation();
-    if (!current)
-        return;
-    AnnotationEdit edit;
-    for (const Annotation &a : m_set->ofType(current->type)) {
-        if (a.text == current->text && a.status != Status::Rejected)
-            edit.remove(a);
-    }
-    edit.text = tr("Delete every %1 “%2”").arg(current->type, current->text.left(40));
-    m_set->apply(edit);
+    if (const auto current = currentAnnotation())
+        m_set->removeAllOccurrences(current->type, current->text);
 }
 
 void MainWindow::setCurrentStatus(Status status)
@@ -990,29 +997,13 @@ bool MainWindow::gotoSuggestion(bool forward)
 
 void MainWindow::setStatusOfAll(const QString &type, Status status)
 {
-    QStringList ids;
-    for (const Annotation &a : m_set->annotations()) {
-        if (a.status == Status::Suggested && (type.isEmpty() || a.type == type))
-            ids.append(a.id);
-    }
-    if (ids.isEmpty())
-        return;
-    const QString what = type.isEmpty() ? tr("all suggestions") : tr("all %1 suggestions").arg(type);
-    m_set->setStatus(ids, status, (status == Status::Accepted ? tr("Accept %1") : tr("Reject %1")).arg(what));
+    m_set->setStatusOfAll(type, status);
 }
 
 void MainWindow::setStatusOfSameText(Status status)
 {
-    const auto current = currentAnnotation();
-    if (!current)
-        return;
-    QStringList ids;
-    for (const Annotation &a : m_set->ofType(current->type)) {
-        if (a.text == current->text && (a.status == Status::Suggested || a.id == current->id))
-            ids.append(a.id);
-    }
-    m_set->setStatus(ids, status,
-                     (status == Status::Accepted ? tr("Accept every %1 “%2”") : tr("Reject every %1 “%2”")).arg(current->type, current->text.left(40)));
+    if (const auto current = currentAnnotation())
+        m_set->setStatusOfSameText(current->id, status);
 }
 
 QList<QPair<QString, QString>> MainWindow::shortcuts() const
@@ -1186,6 +1177,7 @@ void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const R
     case SidecarStore::LoadStatus::Loaded:
     case SidecarStore::LoadStatus::Reanchored:
         m_set->reset(loaded.data.annotations, loaded.data.entities, loaded.data.orphans, loaded.data.types);
+        m_set->setUnknownFields(loaded.data.unknownFields);
         if (!loaded.data.orphans.isEmpty()) {
             icon = QMessageBox::Warning;
             const qsizetype n = loaded.data.orphans.size();
@@ -1209,6 +1201,7 @@ void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const R
                                 QMessageBox::Yes | QMessageBox::No);
         if (answer == QMessageBox::Yes) {
             m_set->reset(recovered.data.annotations, recovered.data.entities, recovered.data.orphans, recovered.data.types);
+            m_set->setUnknownFields(recovered.data.unknownFields);
             m_set->setModified();
             m_autosaver->flush(); // the reset above removed the file: keep it until saved
             restored = true;
@@ -1512,6 +1505,11 @@ void MainWindow::applyTheme()
     for (const AnnotationType &t : m_set->userTypes())
         types.append({t.name, t.key});
     m_legend->setStyle(style, background, text, types);
+    QHash<QString, QColor> colors;
+    for (const auto &[type, key] : std::as_const(types))
+        colors.insert(type, style.color(type));
+    if (m_entityPanel)
+        m_entityPanel->setTypeColors(colors);
     m_ruler->setPalette(editor);
     m_ruler->setStyle(style);
 

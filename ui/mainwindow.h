@@ -86,6 +86,13 @@ public:
     /// Links the current mention to entity @p entityId, or attributes the
     /// current quote to that speaker.
     void linkTo(const QString &entityId);
+    /// Links what is at code point @p from (a quote, a speaker or event
+    /// mention) to the speaker or event mention at @p to: the mouse way of
+    /// linking (Alt+drag). Returns whether a link was made.
+    bool linkByDrag(qint64 from, qint64 to);
+    /// Links annotation @p id (a quote dragged from the quote list, or the
+    /// start of an Alt+drag) to the speaker or event mention at @p to.
+    bool linkDropped(const QString &id, qint64 to);
     /// Gives the current mention an entity of its own.
     void splitOff();
     /// Moves every mention and quote of entity @p from to @p into and
@@ -112,6 +119,11 @@ public:
     /// Accepts or rejects every suggestion with the current annotation's
     /// text and type.
     void setStatusOfSameText(Status status);
+    /// Opens the dialog that adds and removes user-defined annotation types.
+    void editAnnotationTypes();
+    /// Keys that already run a command in the article view (A, R, N, ...),
+    /// which a user-defined type cannot take.
+    QStringList reservedKeys() const;
     /// The annotation the next correction applies to: the one whose span is
     /// selected, or the innermost one under the cursor.
     std::optional<Annotation> currentAnnotation() const;
@@ -144,6 +156,9 @@ private:
     void createActions();
     void createEditActions();
     void createPanels();
+    /// Rebuilds the tag, show and legend entries of the user-defined types.
+    void updateUserTypes();
+    QAction *addShowToggle(QMenu *menu, QAction *before, const QString &type);
     void updateHistoryMenu();
     void showShortcuts();
     void jumpTo(qint64 start, qint64 end);
@@ -195,6 +210,9 @@ private:
     QMenu *m_historyMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_annotateMenu = nullptr;
+    QAction *m_userTagsEnd = nullptr; ///< user types' tag actions go before it
+    QAction *m_userShowEnd = nullptr; ///< their show toggles go before it
+    QList<QAction *> m_userTypeActions;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     EntityPanel *m_entityPanel = nullptr;

@@ -16,6 +16,8 @@ class QuoteList : public QWidget
     Q_OBJECT
 public:
     explicit QuoteList(const AnnotationSet *set, QWidget *parent = nullptr);
+    /// What a quote dragged out of the list carries: its annotation id.
+    static QString mimeType();
 
     QTreeWidget *tree() const { return m_tree; }
     void refresh();

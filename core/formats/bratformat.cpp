@@ -665,7 +665,7 @@ ImportResult BratFormat::read(const QByteArray &bytes, const Document *doc)
         result.data.annotations.append(m.a);
         if (!known.contains(m.a.type)) {
             known.insert(m.a.type);
-            result.data.types.append(AnnotationType{m.a.type, QString(), QString()});
+            result.data.types.append(AnnotationType{m.a.type, QString(), QString(), {}});
         }
     }
     std::sort(result.data.annotations.begin(), result.data.annotations.end(), positionLess);

@@ -1,6 +1,9 @@
 #include "importmerger.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <algorithm>
 
 #include <map>
 #include <tuple>
@@ -60,6 +63,27 @@ AnnotationEdit ImportMerger::merge(AnnotationSet &set, const AnnotationData &imp
         a.saidBy = mapEntity(n.saidBy);
         edit.add(a);
         ++count;
+    }
+    // The imported file's own types come along (brat and doccano name them,
+    // the native format also gives colour and key), so they show, can be
+    // hidden and are saved like the user's; undoing the import removes them.
+    // A colour or key the set cannot take is dropped, the type kept: its
+    // annotations already use that name.
+    QSet<QString> keys;
+    for (const AnnotationType &t : set.userTypes())
+        keys.insert(t.key.toUpper());
+    for (const AnnotationType &t : imported.types) {
+        const bool known = set.userType(t.name) || std::any_of(edit.types.cbegin(), edit.types.cend(), [&](const auto &d) { return d.after->name == t.name; });
+        if (known || t.name.isEmpty())
+            continue;
+        AnnotationType type = t;
+        if (!AnnotationSet::isTypeColor(t.color))
+            type.color.clear();
+        type.key = type.key.toUpper();
+        if (keys.contains(type.key) || !set.checkTypeKey(type.key).isEmpty())
+            type.key.clear();
+        keys.insert(type.key);
+        edit.add(type);
     }
     if (added)
         *added = count;

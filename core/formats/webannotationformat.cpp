@@ -231,7 +231,7 @@ ImportResult WebAnnotationFormat::read(const QByteArray &bytes, const Document &
     static const QStringList known{Types::Speaker, Types::Country, Types::Event, Types::Quote};
     for (const Annotation &a : std::as_const(result.data.annotations)) {
         if (!known.contains(a.type) && std::none_of(result.data.types.cbegin(), result.data.types.cend(), [&](const AnnotationType &t) { return t.name == a.type; }))
-            result.data.types.append(AnnotationType{a.type, QString(), QString()});
+            result.data.types.append(AnnotationType{a.type, QString(), QString(), {}});
     }
     return result;
 }

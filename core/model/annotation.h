@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -64,6 +65,9 @@ struct AnnotationType {
     QString name;
     QString color; ///< #rrggbb
     QString key; ///< single key that tags a selection, may be empty
+    /// Fields a newer version wrote that this one does not know; kept and
+    /// written back unchanged.
+    QJsonObject unknownFields;
     bool operator==(const AnnotationType &) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "annotationset.h"
 
+#include "document.h"
+
 #include <algorithm>
 
 namespace annotator {
@@ -12,6 +14,20 @@ quint64 idNumber(const QString &id)
     while (i > 0 && id.at(i - 1).isDigit())
         --i;
     return i < id.size() ? QStringView(id).mid(i).toULongLong() : 0;
+}
+
+/// The annotation @p a retyped as @p type by the user: what belonged to the
+/// old type (entity link, attribution, attributes) goes.
+Annotation retyped(Annotation a, const QString &type)
+{
+    if (a.type != type) {
+        a.type = type;
+        a.entity.clear();
+        a.saidBy.clear();
+        a.attributes.clear();
+    }
+    a.status = Status::Accepted;
+    return a;
 }
 
 } // namespace
@@ -159,10 +175,14 @@ void AnnotationSet::reset(const QList<Annotation> &annotations, const QList<Enti
     m_orphans = orphans;
     for (const Annotation &a : orphans)
         noteId(a.id, false);
+    const bool typesDiffer = m_userTypes != userTypes;
     m_userTypes = userTypes;
+    m_unknownFields = QJsonObject();
     m_history.clear();
     m_index = m_cleanIndex = 0;
     Q_EMIT wasReset();
+    if (typesDiffer)
+        Q_EMIT userTypesChanged();
     Q_EMIT historyChanged();
     emitCleanIfChanged(wasClean);
 }
@@ -176,7 +196,10 @@ void AnnotationSet::setOrphans(const QList<Annotation> &orphans)
 
 void AnnotationSet::setUserTypes(const QList<AnnotationType> &types)
 {
+    if (m_userTypes == types)
+        return;
     m_userTypes = types;
+    Q_EMIT userTypesChanged();
 }
 
 void AnnotationSet::applyDeltas(const AnnotationEdit &edit, bool forward)
@@ -227,6 +250,26 @@ void AnnotationSet::applyDeltas(const AnnotationEdit &edit, bool forward)
         for (auto it = edit.entities.crbegin(); it != edit.entities.crend(); ++it)
             entityStep(it->after, it->before);
     }
+    auto typeStep = [&](const std::optional<AnnotationType> &from, const std::optional<AnnotationType> &to) {
+        if (from) {
+            m_userTypes.erase(std::remove_if(m_userTypes.begin(), m_userTypes.end(),
+                                             [&](const AnnotationType &t) { return t.name == from->name; }),
+                              m_userTypes.end());
+        }
+        if (to)
+            m_userTypes.append(*to);
+    };
+    if (forward) {
+        for (const auto &d : edit.types)
+            typeStep(d.before, d.after);
+    } else {
+        for (auto it = edit.types.crbegin(); it != edit.types.crend(); ++it)
+            typeStep(it->after, it->before);
+    }
+    // Types first: a view that hears of an annotation of a new type can
+    // already find its colour.
+    if (!edit.types.isEmpty())
+        Q_EMIT userTypesChanged();
     Q_EMIT changed(ranges);
 }
 
@@ -283,14 +326,7 @@ void AnnotationSet::setType(const QString &id, const QString &type)
     const Annotation *old = annotation(id);
     if (!old || (old->type == type && old->status == Status::Accepted))
         return;
-    Annotation a = *old;
-    if (a.type != type) {
-        a.type = type;
-        a.entity.clear();
-        a.saidBy.clear();
-        a.attributes.clear();
-    }
-    a.status = Status::Accepted;
+    const Annotation a = retyped(*old, type);
     AnnotationEdit edit;
     edit.text = tr("Change %1 to %2").arg(old->type, type);
     edit.change(*old, a);
@@ -318,6 +354,292 @@ void AnnotationSet::setStatus(const QStringList &ids, Status status, const QStri
     else
         edit.text = (status == Status::Accepted ? tr("Accept %1 annotations") : tr("Reject %1 annotations")).arg(edit.annotations.size());
     apply(edit);
+}
+
+const AnnotationType *AnnotationSet::userType(const QString &name) const
+{
+    for (const AnnotationType &t : m_userTypes) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+QString AnnotationSet::checkNewType(const AnnotationType &type, const QStringList &reservedKeys) const
+{
+    const QString name = type.name.trimmed();
+    if (name.isEmpty())
+        return tr("Give the type a name.");
+    if (name != type.name)
+        return tr("A type name cannot begin or end with a space.");
+    for (const QString &builtIn : {Types::Speaker, Types::Country, Types::Event, Types::Quote}) {
+        if (name.compare(builtIn, Qt::CaseInsensitive) == 0)
+            return tr("“%1” is a built-in type; choose another name.").arg(builtIn);
+    }
+    for (const AnnotationType &t : m_userTypes) {
+        if (name.compare(t.name, Qt::CaseInsensitive) == 0)
+            return tr("There is already a type called “%1”.").arg(t.name);
+    }
+    // Names go into brat files and CoNLL tags, which split on spaces.
+    for (const QChar c : name) {
+        if (!c.isLetterOrNumber() && c != u'-' && c != u'_')
+            return tr("A type name may hold letters, digits, “-” and “_” only (no spaces).");
+    }
+    if (!isTypeColor(type.color))
+        return tr("The colour must be written #rrggbb.");
+    return checkTypeKey(type.key, reservedKeys);
+}
+
+bool AnnotationSet::isTypeColor(const QString &color)
+{
+    if (color.isEmpty())
+        return true;
+    if (color.size() != 7 || color.at(0) != u'#')
+        return false;
+    return std::all_of(color.begin() + 1, color.end(), [](QChar c) { return c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f'); });
+}
+
+QString AnnotationSet::checkTypeKey(const QString &typeKey, const QStringList &reservedKeys) const
+{
+    if (typeKey.isEmpty())
+        return QString();
+    if (typeKey.size() == 1 && typeKey.at(0) >= u'1' && typeKey.at(0) <= u'4')
+        return tr("The key %1 already tags a built-in type.").arg(typeKey);
+    if (typeKey.size() != 1 || !(typeKey.at(0).isLetter() || (typeKey.at(0) >= u'5' && typeKey.at(0) <= u'9')))
+        return tr("The key must be one digit from 5 to 9 or one letter.");
+    const QString key = typeKey.toUpper();
+    for (const QString &taken : reservedKeys) {
+        if (key == taken.toUpper())
+            return tr("The key %1 is already a command; choose another.").arg(key);
+    }
+    for (const AnnotationType &t : m_userTypes) {
+        if (key == t.key.toUpper())
+            return tr("The key %1 already tags %2.").arg(key, t.name);
+    }
+    return QString();
+}
+
+QString AnnotationSet::addUserType(const AnnotationType &type, const QStringList &reservedKeys)
+{
+    const QString why = checkNewType(type, reservedKeys);
+    if (!why.isEmpty())
+        return why;
+    AnnotationType t = type;
+    t.key = t.key.toUpper();
+    AnnotationEdit edit;
+    edit.text = tr("Add type %1").arg(t.name);
+    edit.add(t);
+    apply(edit);
+    return QString();
+}
+
+int AnnotationSet::removeUserType(const QString &name)
+{
+    const AnnotationType *t = userType(name);
+    if (!t)
+        return -1;
+    AnnotationEdit edit;
+    edit.text = tr("Remove type %1").arg(name);
+    for (const Annotation &a : ofType(name))
+        edit.remove(a);
+    const int count = int(edit.annotations.size());
+    edit.remove(*t);
+    apply(edit);
+    return count;
+}
+
+
+int AnnotationSet::tagAllOccurrences(const Document &doc, const QString &needle, const QString &type, const QString &retype,
+                                     const QMap<QString, QString> &attributes)
+{
+    if (needle.isEmpty() || type.isEmpty())
+        return 0;
+    const QString &text = doc.text();
+    const TextOffsets &offsets = doc.offsets();
+    AnnotationEdit edit;
+    for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size())) {
+        const qsizetype end = at + needle.size();
+        // Whole words only: "Chile" is not in "Chilean".
+        if ((at > 0 && text.at(at - 1).isLetterOrNumber()) || (end < text.size() && text.at(end).isLetterOrNumber()))
+            continue;
+        const qint64 start = offsets.toCodePoint(at), stop = offsets.toCodePoint(end);
+        bool handled = false;
+        forEachIn(start, stop, [&](const Annotation &o) {
+            if (handled || o.start != start || o.end != stop || o.status == Status::Rejected)
+                return;
+            if (o.type == type && o.status == Status::Accepted) {
+                handled = true;
+                return;
+            }
+            if (o.type == type || (!retype.isEmpty() && o.type == retype)) {
+                edit.change(o, retyped(o, type));
+                handled = true;
+            }
+        });
+        if (handled)
+            continue;
+        Annotation a;
+        a.id = newAnnotationId();
+        a.type = type;
+        a.start = start;
+        a.end = stop;
+        a.text = needle;
+        a.attributes = attributes;
+        edit.add(a);
+    }
+    if (edit.isEmpty())
+        return 0;
+    edit.text = tr("Tag every “%1” as %2").arg(needle.left(40), type);
+    apply(edit);
+    return int(edit.annotations.size());
+}
+
+int AnnotationSet::removeAllOccurrences(const QString &type, const QString &text)
+{
+    AnnotationEdit edit;
+    for (const Annotation &a : ofType(type)) {
+        if (a.text == text && a.status != Status::Rejected)
+            edit.remove(a);
+    }
+    edit.text = tr("Delete every %1 “%2”").arg(type, text.left(40));
+    apply(edit);
+    return int(edit.annotations.size());
+}
+
+int AnnotationSet::setStatusOfAll(const QString &type, Status status)
+{
+    QStringList ids;
+    for (const auto &[key, id] : m_order) {
+        const Annotation &a = m_annotations.find(id).value();
+        if (a.status == Status::Suggested && (type.isEmpty() || a.type == type))
+            ids.append(a.id);
+    }
+    if (ids.isEmpty())
+        return 0;
+    const QString what = type.isEmpty() ? tr("all suggestions") : tr("all %1 suggestions").arg(type);
+    setStatus(ids, status, (status == Status::Accepted ? tr("Accept %1") : tr("Reject %1")).arg(what));
+    return int(ids.size());
+}
+
+int AnnotationSet::setStatusOfSameText(const QString &id, Status status)
+{
+    const Annotation *current = annotation(id);
+    if (!current)
+        return 0;
+    const Annotation like = *current;
+    QStringList ids;
+    for (const Annotation &a : ofType(like.type)) {
+        if (a.text == like.text && a.status != status && (a.status == Status::Suggested || a.id == like.id))
+            ids.append(a.id);
+    }
+    if (ids.isEmpty())
+        return 0;
+    setStatus(ids, status,
+              (status == Status::Accepted ? tr("Accept every %1 “%2”") : tr("Reject every %1 “%2”")).arg(like.type, like.text.left(40)));
+    return int(ids.size());
+}
+
+bool AnnotationSet::link(const QString &id, const QString &entityId)
+{
+    const Annotation *current = annotation(id);
+    const Entity *target = entity(entityId);
+    if (!current || !target)
+        return false;
+    Annotation a = *current;
+    a.status = Status::Accepted;
+    if (a.type == Types::Quote) {
+        if (target->type != Types::Speaker)
+            return false;
+        a.saidBy = entityId;
+        if (a != *current)
+            updateAnnotation(a, tr("Attribute quote to %1").arg(target->name));
+        return true;
+    }
+    if (target->type != a.type)
+        return false;
+    a.entity = entityId;
+    if (a != *current)
+        updateAnnotation(a, tr("Link “%1” to %2").arg(a.text.left(40), target->name));
+    return true;
+}
+
+bool AnnotationSet::linkToMention(const QString &id, const QString &targetId)
+{
+    const Annotation *source = annotation(id);
+    const Annotation *target = annotation(targetId);
+    if (!source || !target || id == targetId || (target->type != Types::Speaker && target->type != Types::Event))
+        return false;
+    const QString wanted = source->type == Types::Quote ? Types::Speaker : source->type;
+    if (target->type != wanted)
+        return false;
+    if (!target->entity.isEmpty() && entity(target->entity))
+        return link(id, target->entity);
+    // The target has no entity yet: make one for it and link both, one step.
+    Entity e;
+    e.id = newEntityId();
+    e.type = target->type;
+    e.name = target->text;
+    Annotation t = *target;
+    t.entity = e.id;
+    t.status = Status::Accepted;
+    Annotation s = *source;
+    s.status = Status::Accepted;
+    if (s.type == Types::Quote)
+        s.saidBy = e.id;
+    else
+        s.entity = e.id;
+    AnnotationEdit edit;
+    edit.text = s.type == Types::Quote ? tr("Attribute quote to %1").arg(e.name) : tr("Link “%1” to %2").arg(s.text.left(40), e.name);
+    edit.add(e);
+    edit.change(*target, t);
+    edit.change(*source, s);
+    apply(edit);
+    return true;
+}
+
+QString AnnotationSet::splitOff(const QString &id)
+{
+    const Annotation *current = annotation(id);
+    if (!current || (current->type != Types::Speaker && current->type != Types::Event))
+        return QString();
+    Entity e;
+    e.id = newEntityId();
+    e.type = current->type;
+    e.name = current->text;
+    Annotation a = *current;
+    a.entity = e.id;
+    a.status = Status::Accepted;
+    AnnotationEdit edit;
+    edit.text = tr("Split “%1” off as its own %2").arg(a.text.left(40), a.type);
+    edit.add(e);
+    edit.change(*current, a);
+    apply(edit);
+    return e.id;
+}
+
+bool AnnotationSet::mergeEntities(const QString &into, const QString &from)
+{
+    const Entity *target = entity(into);
+    const Entity *gone = entity(from);
+    if (!target || !gone || into == from || target->type != gone->type)
+        return false;
+    // Every mention and every quote of the merged entity moves over, and the
+    // entity itself goes: one step, undone as one.
+    AnnotationEdit edit;
+    edit.text = tr("Merge %1 into %2").arg(gone->name, target->name);
+    for (const Annotation &m : mentionsOf(from)) {
+        Annotation moved = m;
+        moved.entity = into;
+        edit.change(m, moved);
+    }
+    for (const Annotation &q : quotesOf(from)) {
+        Annotation moved = q;
+        moved.saidBy = into;
+        edit.change(q, moved);
+    }
+    edit.remove(*gone);
+    apply(edit);
+    return true;
 }
 
 QString AnnotationSet::undoText() const

@@ -3,6 +3,7 @@
 #include "annotation.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 
 #include <map>
@@ -29,18 +30,25 @@ struct AnnotationEdit {
         std::optional<Entity> before;
         std::optional<Entity> after;
     };
+    struct TypeDelta {
+        std::optional<AnnotationType> before;
+        std::optional<AnnotationType> after;
+    };
 
     QString text; ///< what the Undo menu shows
     QList<AnnotationDelta> annotations;
     QList<EntityDelta> entities;
+    QList<TypeDelta> types; ///< user-defined annotation types
 
-    bool isEmpty() const { return annotations.isEmpty() && entities.isEmpty(); }
+    bool isEmpty() const { return annotations.isEmpty() && entities.isEmpty() && types.isEmpty(); }
     void add(const Annotation &a) { annotations.append({std::nullopt, a}); }
     void remove(const Annotation &a) { annotations.append({a, std::nullopt}); }
     void change(const Annotation &before, const Annotation &after) { annotations.append({before, after}); }
     void add(const Entity &e) { entities.append({std::nullopt, e}); }
     void remove(const Entity &e) { entities.append({e, std::nullopt}); }
     void change(const Entity &before, const Entity &after) { entities.append({before, after}); }
+    void add(const AnnotationType &t) { types.append({std::nullopt, t}); }
+    void remove(const AnnotationType &t) { types.append({t, std::nullopt}); }
 };
 
 /// All annotations and entities of one article, with an undo history.
@@ -49,6 +57,8 @@ struct AnnotationEdit {
 /// undone and the views hear of it through changed(). The modified state
 /// follows the history's clean point, as in Okular. QUndoStack lives in QtGui
 /// since Qt 6; the core stays on QtCore, hence this small history of its own.
+class Document;
+
 class AnnotationSet : public QObject
 {
     Q_OBJECT
@@ -85,6 +95,22 @@ public:
     /// Annotations that could not be placed in the current article text.
     const QList<Annotation> &orphans() const { return m_orphans; }
     const QList<AnnotationType> &userTypes() const { return m_userTypes; }
+    /// The user-defined type called @p name, or null.
+    const AnnotationType *userType(const QString &name) const;
+    /// Why @p type cannot be added as a user-defined type (empty when it
+    /// can): a missing or reserved name (the built-in Speaker, Country,
+    /// Event, Quote), one already defined, a key that is not a single digit
+    /// 5-9 or letter, or one already taken by another type or by a command
+    /// in @p reservedKeys.
+    QString checkNewType(const AnnotationType &type, const QStringList &reservedKeys = {}) const;
+    /// The key part of checkNewType(): empty when @p key can tag a new type.
+    QString checkTypeKey(const QString &key, const QStringList &reservedKeys = {}) const;
+    /// True for a colour written #rrggbb (or none).
+    static bool isTypeColor(const QString &color);
+    /// Fields of the sidecar this program does not know (written by a newer
+    /// version), kept so saving does not lose them.
+    const QJsonObject &unknownFields() const { return m_unknownFields; }
+    void setUnknownFields(const QJsonObject &fields) { m_unknownFields = fields; }
 
     /// Fresh ids, never used in this set before.
     QString newAnnotationId();
@@ -111,6 +137,45 @@ public:
     /// or rejecting suggestions one by one or in bulk).
     void setStatus(const QStringList &ids, Status status, const QString &text = QString());
 
+    // --- corrections of many annotations at once, each one undoable step
+    /// Tags every whole-word occurrence of @p needle in @p doc as @p type:
+    /// an exact span already of @p type is accepted, one of @p retype (the
+    /// type of the annotation the user started from) is retyped, the rest
+    /// become new annotations with @p attributes. Returns how many changed.
+    int tagAllOccurrences(const Document &doc, const QString &needle, const QString &type,
+                          const QString &retype = QString(), const QMap<QString, QString> &attributes = {});
+    /// Removes every annotation of @p type whose text is @p text; returns
+    /// how many.
+    int removeAllOccurrences(const QString &type, const QString &text);
+    /// Accepts or rejects every suggestion of @p type (of all types when it
+    /// is empty); returns how many.
+    int setStatusOfAll(const QString &type, Status status);
+    /// Accepts or rejects every suggestion with the text and type of
+    /// annotation @p id, and that annotation itself; returns how many.
+    int setStatusOfSameText(const QString &id, Status status);
+    /// Links mention @p id to entity @p entityId of its own type, or
+    /// attributes quote @p id to speaker @p entityId. False when the two do
+    /// not fit together.
+    bool link(const QString &id, const QString &entityId);
+    /// Links annotation @p id to what mention @p targetId refers to: a quote
+    /// is attributed to the target speaker, a mention joins the target's
+    /// entity. A target without an entity gets one, in the same step. False
+    /// when the two do not fit together (a quote dropped on a country).
+    bool linkToMention(const QString &id, const QString &targetId);
+    /// Gives mention @p id (a speaker or an event) an entity of its own;
+    /// returns the new entity's id, empty when nothing was done.
+    QString splitOff(const QString &id);
+    /// Moves every mention and quote of entity @p from to @p into and
+    /// removes @p from. False when they cannot merge (missing, the same, or
+    /// of different types).
+    bool mergeEntities(const QString &into, const QString &from);
+    /// Adds user-defined type @p type when checkNewType() allows it; returns
+    /// that check's message (empty on success).
+    QString addUserType(const AnnotationType &type, const QStringList &reservedKeys = {});
+    /// Removes user-defined type @p name with every annotation of it, in one
+    /// step; returns how many annotations went with it.
+    int removeUserType(const QString &name);
+
     // --- history
     bool canUndo() const { return m_index > 0; }
     bool canRedo() const { return m_index < qsizetype(m_history.size()); }
@@ -134,6 +199,8 @@ Q_SIGNALS:
     void changed(const QList<annotator::TextRange> &ranges);
     /// Everything was replaced (load).
     void wasReset();
+    /// User-defined types were added or removed (also by undo and redo).
+    void userTypesChanged();
     void cleanChanged(bool clean);
     void historyChanged();
 
@@ -165,6 +232,7 @@ private:
     QHash<QString, Entity> m_entities;
     QList<Annotation> m_orphans;
     QList<AnnotationType> m_userTypes;
+    QJsonObject m_unknownFields;
     std::vector<AnnotationEdit> m_history;
     qsizetype m_index = 0;
     qsizetype m_cleanIndex = 0; ///< -1 when the saved state is unreachable

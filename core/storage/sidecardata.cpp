@@ -134,6 +134,39 @@ void appendAnnotation(QByteArray &out, const Annotation &a, const AnchorContext 
     out += '}';
 }
 
+/// Appends `, "key": value` for each field of @p fields.
+void appendUnknown(QByteArray &out, const QJsonObject &fields, const char *before, const char *after)
+{
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        out += before;
+        appendString(out, it.key());
+        out += ": ";
+        const QJsonValue v = it.value();
+        if (v.isObject())
+            out += QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+        else if (v.isArray())
+            out += QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+        else {
+            // A lone value: wrapped in an array and unwrapped, so QJsonDocument
+            // does the escaping and number formatting.
+            const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+            out += wrapped.mid(1, wrapped.size() - 2);
+        }
+        out += after;
+    }
+}
+
+/// The fields of @p o not named in @p known.
+QJsonObject unknownOf(const QJsonObject &o, std::initializer_list<const char *> known)
+{
+    QJsonObject out;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (std::none_of(known.begin(), known.end(), [&](const char *k) { return it.key() == QLatin1String(k); }))
+            out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
 QMap<QString, QString> mapFrom(const QJsonValue &v)
 {
     QMap<QString, QString> out;
@@ -186,6 +219,7 @@ SidecarData SidecarData::capture(const Document &doc, const AnnotationSet &set)
     d.entities = set.entities();
     d.orphans = set.orphans();
     d.types = set.userTypes();
+    d.unknownFields = set.unknownFields();
     d.contexts.reserve(d.annotations.size());
     const QString &text = doc.text();
     const TextOffsets &off = doc.offsets();
@@ -219,9 +253,11 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
         appendString(out, t.color);
         out += ", \"key\": ";
         appendString(out, t.key);
+        appendUnknown(out, t.unknownFields, ", ", "");
         out += '}';
     }
     out += data.types.isEmpty() ? "],\n" : "\n  ],\n";
+    appendUnknown(out, data.unknownFields, "  ", ",\n");
     out += "  \"entities\": [";
     for (qsizetype i = 0; i < data.entities.size(); ++i) {
         const Entity &e = data.entities[i];
@@ -296,11 +332,14 @@ std::optional<SidecarData> SidecarJson::parse(const QByteArray &bytes, const QSt
     d.length = length >= 0 && length <= MaxOffset ? qint64(length) : 0;
     for (const QJsonValue &v : root.value(QLatin1String("types")).toArray()) {
         const QJsonObject o = v.toObject();
-        AnnotationType t{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("color")).toString(), o.value(QLatin1String("key")).toString()};
+        AnnotationType t{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("color")).toString(),
+                         o.value(QLatin1String("key")).toString(), unknownOf(o, {"name", "color", "key"})};
         if (t.name.isEmpty())
             return fail(QStringLiteral("a user-defined type has no name"));
         d.types.append(t);
     }
+    // Every key this file reads or writes belongs here, or it is kept twice.
+    d.unknownFields = unknownOf(root, {"format", "version", "article", "recovery", "types", "entities", "annotations", "orphans"});
     QSet<QString> entityIds;
     for (const QJsonValue &v : root.value(QLatin1String("entities")).toArray()) {
         const QJsonObject o = v.toObject();

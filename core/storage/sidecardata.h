@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 
 namespace annotator {
@@ -30,6 +31,9 @@ struct SidecarData {
     QList<Entity> entities;
     QList<Annotation> orphans;
     QList<AnnotationType> types;
+    /// Top-level fields this version does not know (a newer one wrote them),
+    /// written back unchanged so opening and saving loses nothing.
+    QJsonObject unknownFields;
     QHash<QString, AnchorContext> contexts; ///< by annotation id
     QStringList warnings; ///< problems repaired while reading (dangling links)
     /// Only in recovery files: the SHA-256 (hex) of the sidecar that was on

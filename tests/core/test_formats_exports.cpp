@@ -50,7 +50,7 @@ struct Sample {
         peru.attributes.insert(Attr::Code, QStringLiteral("PE"));
         Annotation tag = mention(doc, QStringLiteral("Markup test"), QStringLiteral("<b>&</b>"));
         data.annotations = {quote, speaker, kenya, peru, tag};
-        data.types = {AnnotationType{QStringLiteral("Markup test"), QStringLiteral("#ff0000\"><script>"), QString()}};
+        data.types = {AnnotationType{QStringLiteral("Markup test"), QStringLiteral("#ff0000\"><script>"), QString(), {}}};
     }
 };
 

@@ -63,7 +63,7 @@ TEST(SidecarStore, SaveAndLoadRoundTrip)
     edit.add(q);
     edit.add(c);
     set.apply(edit);
-    set.setUserTypes({AnnotationType{QStringLiteral("Claim"), QStringLiteral("#aa3300"), QStringLiteral("5")}});
+    set.setUserTypes({AnnotationType{QStringLiteral("Claim"), QStringLiteral("#aa3300"), QStringLiteral("5"), {}}});
 
     QString error;
     ASSERT_TRUE(SidecarStore::save(f.doc, set, &error)) << error.toStdString();
