@@ -18,6 +18,11 @@
 
 namespace annotator {
 
+namespace {
+/// Above this many characters the text shows first and the highlights follow.
+constexpr qsizetype LargeArticle = 256 * 1024;
+}
+
 ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *parent)
     : QPlainTextEdit(parent)
     , m_repository(repository)
@@ -154,10 +159,33 @@ ArticleView::~ArticleView() = default;
 
 void ArticleView::showDocument(const Document &document, const AnnotationSet *set)
 {
+    if (document.text().size() > LargeArticle) {
+        showText(document);
+        showAnnotations(set);
+        return;
+    }
     m_positions = ViewPositions(document);
     // Setting the text highlights every block once, annotations included.
     m_highlighter->setAnnotations(set, &m_positions);
     setPlainText(document.text());
+}
+
+void ArticleView::showText(const Document &document)
+{
+    m_positions = ViewPositions(document);
+    m_highlighter->setAnnotations(nullptr, nullptr);
+    m_highlighter->setPaused(true);
+    setPlainText(document.text());
+    m_highlighter->setPaused(false);
+}
+
+void ArticleView::showAnnotations(const AnnotationSet *set)
+{
+    m_highlighter->setAnnotations(set, &m_positions);
+    if (m_highlighter->isLarge())
+        m_highlighter->highlightInSlices(0);
+    else
+        m_highlighter->rehighlight();
 }
 
 qint64 ArticleView::selectionStart() const

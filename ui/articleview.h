@@ -33,6 +33,13 @@ public:
     /// Shows @p document with the annotations of @p set (both must outlive
     /// the view or the next call).
     void showDocument(const Document &document, const AnnotationSet *set);
+    /// Shows the text of @p document at once, unhighlighted, without
+    /// annotations (a large article while its annotations load);
+    /// showAnnotations() highlights it.
+    void showText(const Document &document);
+    /// Highlights the text shown by showText() with the annotations of @p set:
+    /// at once for a short article, in slices for a long one.
+    void showAnnotations(const AnnotationSet *set);
     AnnotationHighlighter *highlighter() const { return m_highlighter; }
     const ViewPositions &positions() const { return m_positions; }
 

@@ -79,7 +79,8 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     m_tree->header()->setSectionResizeMode(DetailColumn, QHeaderView::Interactive);
     m_tree->setColumnWidth(DetailColumn, 110);
     m_tree->setTextElideMode(Qt::ElideRight);
-    m_tree->header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
+    // Sized to the largest count after each rebuild, not by asking every row.
+    m_tree->header()->setSectionResizeMode(CountColumn, QHeaderView::Interactive);
     m_tree->header()->setStretchLastSection(false);
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
@@ -105,6 +106,7 @@ void EntityPanel::refresh()
     // Rows keyed by what makes two mentions the same thing: the entity, a
     // country's code, or else the mention text.
     std::map<QString, Row> speakers, countries, events;
+    QHash<QString, int> quotes; // speaker entity -> quotes attributed to it
     // The user's own types, each a group of rows by mention text, in the
     // order the user added them.
     std::map<QString, std::map<QString, Row>> own;
@@ -113,6 +115,8 @@ void EntityPanel::refresh()
     m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Rejected)
             return;
+        if (a.type == Types::Quote && !a.saidBy.isEmpty())
+            ++quotes[a.saidBy];
         std::map<QString, Row> *rows = nullptr;
         QString key;
         if (a.type == Types::Speaker) {
@@ -150,8 +154,9 @@ void EntityPanel::refresh()
                 if (e->attributes.contains(Attr::Role))
                     row.detail = e->attributes.value(Attr::Role);
             }
-            for (const Annotation &q : m_set->quotesOf(id))
-                row.count += q.status != Status::Rejected;
+            // Counted in the pass above: a look-up per speaker would make
+            // the panel quadratic in a long article.
+            row.count = quotes.value(id);
         }
     }
     for (auto &[key, row] : countries) {
@@ -183,11 +188,15 @@ void EntityPanel::refresh()
         if (!m_tree->topLevelItem(i)->isExpanded())
             collapsed.insert(m_tree->topLevelItem(i)->data(NameColumn, Qt::UserRole).toString());
     }
+    // The groups are filled before they join the tree, and join it at once:
+    // the view then lays out one insertion, not one per row.
+    m_tree->setUpdatesEnabled(false);
     m_tree->clear();
+    m_mentions.clear();
+    QList<QTreeWidgetItem *> groups;
     auto addGroup = [&](const QString &type, const QString &title, const QString &countTip, std::map<QString, Row> &rows) {
-        auto *group = new QTreeWidgetItem(m_tree, {title.arg(rows.size())});
+        auto *group = new QTreeWidgetItem(QStringList{title.arg(rows.size())});
         group->setData(NameColumn, Qt::UserRole, type);
-        group->setFirstColumnSpanned(true);
         if (m_colors.contains(type))
             group->setIcon(NameColumn, swatch(m_colors.value(type)));
         QList<Row *> sorted;
@@ -197,22 +206,25 @@ void EntityPanel::refresh()
             return a->mentions.size() != b->mentions.size() ? a->mentions.size() > b->mentions.size()
                                                             : a->name.localeAwareCompare(b->name) < 0;
         });
-        for (const Row *row : std::as_const(sorted)) {
-            auto *item = new QTreeWidgetItem(group, {row->name, row->detail, QString::number(row->count)});
+        const QString oneMention = tr("1 mention; activate to go to it");
+        QList<QTreeWidgetItem *> items;
+        items.reserve(sorted.size());
+        for (Row *row : std::as_const(sorted)) {
+            auto *item = new QTreeWidgetItem(QStringList{row->name, row->detail, QString::number(row->count)});
             item->setToolTip(DetailColumn, row->detail);
             item->setToolTip(CountColumn, countTip);
             item->setToolTip(NameColumn, row->mentions.size() == 1
                                              ? tr("%1: 1 mention; activate to go to it").arg(row->name)
                                              : tr("%1: %2 mentions; activate to go to each in turn").arg(row->name, QString::number(row->mentions.size())));
-            QVariantList mentions;
-            for (const auto &[s, e] : row->mentions)
-                mentions.append(QVariant::fromValue(QPair<qint64, qint64>(s, e)));
-            item->setData(NameColumn, MentionsRole, mentions);
+            item->setData(NameColumn, MentionsRole, qlonglong(m_mentions.size()));
+            m_mentions.push_back(std::move(row->mentions));
             item->setData(NameColumn, NextRole, 0);
             item->setData(NameColumn, EntityRole, row->entity);
             item->setTextAlignment(CountColumn, Qt::AlignRight | Qt::AlignVCenter);
+            items.append(item);
         }
-        group->setExpanded(!collapsed.contains(type));
+        group->addChildren(items);
+        groups.append(group);
     };
     addGroup(Types::Speaker, tr("Speakers (%1)"), tr("Quotes attributed to this speaker"), speakers);
     addGroup(Types::Country, tr("Countries (%1)"), tr("Mentions of this country"), countries);
@@ -220,6 +232,22 @@ void EntityPanel::refresh()
     for (const AnnotationType &t : m_set->userTypes()) {
         addGroup(t.name, t.name + QStringLiteral(" (%1)"), tr("Mentions tagged %1").arg(t.name), own[t.name]);
     }
+    m_tree->addTopLevelItems(groups);
+    // One layout for all groups (expandAll) rather than one per group.
+    m_tree->expandAll();
+    int largest = 0;
+    for (QTreeWidgetItem *group : std::as_const(groups)) {
+        group->setFirstColumnSpanned(true);
+        if (collapsed.contains(group->data(NameColumn, Qt::UserRole).toString()))
+            group->setExpanded(false);
+        for (int i = 0; i < group->childCount(); ++i)
+            largest = std::max(largest, group->child(i)->text(CountColumn).toInt());
+    }
+    const QFontMetrics metrics(m_tree->font());
+    m_tree->header()->resizeSection(CountColumn, std::max(metrics.horizontalAdvance(QString::number(largest)),
+                                                          metrics.horizontalAdvance(m_tree->headerItem()->text(CountColumn)))
+                                                     + 4 * metrics.averageCharWidth());
+    m_tree->setUpdatesEnabled(true);
     applyFilter();
 }
 
@@ -237,12 +265,15 @@ void EntityPanel::setTypeColors(const QHash<QString, QColor> &colors)
 
 void EntityPanel::activate(QTreeWidgetItem *item)
 {
-    const QVariantList mentions = item->data(NameColumn, MentionsRole).toList();
+    const QVariant index = item->data(NameColumn, MentionsRole);
+    if (!index.isValid() || index.toULongLong() >= m_mentions.size())
+        return;
+    const QList<QPair<qint64, qint64>> &mentions = m_mentions[index.toULongLong()];
     if (mentions.isEmpty())
         return;
     const int next = item->data(NameColumn, NextRole).toInt() % mentions.size();
     item->setData(NameColumn, NextRole, next + 1);
-    const auto span = mentions.at(next).value<QPair<qint64, qint64>>();
+    const auto span = mentions.at(next);
     Q_EMIT jumpTo(span.first, span.second);
 }
 

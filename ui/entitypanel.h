@@ -1,8 +1,12 @@
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QColor>
 #include <QHash>
 #include <QWidget>
+
+#include <vector>
 
 class QLineEdit;
 class QTimer;
@@ -46,6 +50,9 @@ private:
     QLineEdit *m_filter;
     QTreeWidget *m_tree;
     QTimer *m_refresh;
+    /// Where each row's mentions are, by the row's index (MentionsRole):
+    /// kept here rather than as a QVariant per mention.
+    std::vector<QList<QPair<qint64, qint64>>> m_mentions;
     QHash<QString, QColor> m_colors;
 };
 

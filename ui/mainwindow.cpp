@@ -17,6 +17,7 @@
 #include "recognition/correctionlearner.h"
 #include "recognition/suggestionmerger.h"
 #include "settings.h"
+#include "sidecarloader.h"
 #include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 
@@ -48,10 +49,17 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QSaveFile>
 #include <QStatusBar>
 
 namespace annotator {
+
+namespace {
+/// Above this many characters an article's annotations load off the GUI
+/// thread and its highlights follow the text (see ArticleView).
+constexpr qsizetype LargeArticle = 256 * 1024;
+}
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -64,6 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_recognition(new BackgroundRecognition(this))
     , m_autosaver(new Autosaver(&m_document, m_set, 2000, this))
     , m_watcher(new QFileSystemWatcher(this))
+    , m_loader(new SidecarLoader(this))
+    , m_progress(new QProgressBar(this))
 {
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
         // Editors and QSaveFile replace files: wait for the writer to finish.
@@ -116,6 +126,15 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
+    // Loading and highlighting a large article: how far it got.
+    m_progress->setMaximumWidth(260);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    connect(m_loader, &SidecarLoader::finished, this, &MainWindow::sidecarLoaded);
+    connect(m_view->highlighter(), &AnnotationHighlighter::progress, this, [this](int done, int total) {
+        showProgress(done < total ? tr("Highlighting…") : QString(), done, total);
+    });
     createActions();
     createPanels();
 
@@ -1158,6 +1177,10 @@ void MainWindow::openDocument(const Document &document)
 void MainWindow::showArticle(const Document &document, bool restoreSilently)
 {
     m_recognition->cancel();
+    m_loadRevision = 0;
+    m_loader->cancel();
+    setAnnotatingEnabled(true);
+    showProgress(QString(), 0, 0);
     // Detach the highlighter while the set is replaced: the new annotations
     // belong to the new text, which the view does not show yet.
     m_view->highlighter()->setAnnotations(nullptr, nullptr);
@@ -1170,17 +1193,39 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
     // the save and the file's removal) is never offered: restoring it would
     // undo newer saved work. One that differs is kept aside, not deleted.
     const RecoveryStore::Recovered found = RecoveryStore::find(m_document);
-    const SidecarStore::LoadResult &recovered = found.loaded;
-    const QDateTime &recoveredAt = found.keptAt;
     QString olderRecovery;
     if (found.freshness == RecoveryStore::Freshness::SameAsSaved)
         RecoveryStore::discard(m_document.path());
     else if (found.freshness == RecoveryStore::Freshness::OlderThanSaved)
         olderRecovery = RecoveryStore::setAside(m_document.path());
 
+    // A large article's text shows at once and its annotations follow from
+    // a worker thread (unless a recovery file asks a question first).
+    if (!m_document.path().isEmpty() && found.freshness != RecoveryStore::Freshness::Newer
+        && m_document.text().size() > LargeArticle) {
+        m_olderRecovery = olderRecovery;
+        m_set->clear();
+        m_ruler->setLength(m_document.length());
+        m_view->showText(m_document);
+        setAnnotatingEnabled(false);
+        m_loadRevision = m_loader->start(m_document);
+        watchFiles();
+        updateTitle();
+        updateStatus();
+        showProgress(tr("Loading annotations…"), 0, 0);
+        return;
+    }
     SidecarStore::LoadResult loaded;
     if (!m_document.path().isEmpty())
         loaded = SidecarStore::load(m_document);
+    showAnnotations(loaded, found, olderRecovery, restoreSilently, false);
+}
+
+void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
+                                 const QString &olderRecovery, bool restoreSilently, bool textShown)
+{
+    const SidecarStore::LoadResult &recovered = found.loaded;
+    const QDateTime &recoveredAt = found.keptAt;
     const QString sidecarName = QFileInfo(SidecarStore::sidecarPath(m_document.path())).fileName();
     QString message;
     QMessageBox::Icon icon = QMessageBox::Information;
@@ -1230,7 +1275,10 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
         }
     }
     m_ruler->setLength(m_document.length());
-    m_view->showDocument(m_document, m_set);
+    if (textShown)
+        m_view->showAnnotations(m_set);
+    else
+        m_view->showDocument(m_document, m_set);
     watchFiles();
     updateTitle();
     updateStatus();
@@ -1249,6 +1297,41 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
         ask(icon, tr("Annotations of %1").arg(m_document.name()), message);
 }
 
+void MainWindow::sidecarLoaded(quint64 revision, const SidecarStore::LoadResult &loaded)
+{
+    if (revision != m_loadRevision)
+        return;
+    setAnnotatingEnabled(true);
+    showAnnotations(loaded, RecoveryStore::Recovered(), m_olderRecovery, false, true);
+}
+
+void MainWindow::setAnnotatingEnabled(bool enabled)
+{
+    // While a large article's annotations load, nothing may change the set
+    // they will replace.
+    std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            a->setEnabled(enabled);
+            if (a->menu())
+                walk(a->menu());
+        }
+    };
+    walk(m_annotateMenu);
+}
+
+void MainWindow::showProgress(const QString &what, int done, int total)
+{
+    if (what.isEmpty()) {
+        m_progress->hide();
+        return;
+    }
+    m_progress->setFormat(what + QStringLiteral(" %p%"));
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->setToolTip(what);
+    m_progress->show();
+}
+
 void MainWindow::startRecognition()
 {
     m_recognitionRevision = m_recognition->start(m_document.text(), m_lexiconOn ? &m_lexicon : nullptr);
@@ -1263,13 +1346,16 @@ void MainWindow::annotateAgain()
 
 bool MainWindow::isBusy() const
 {
-    return m_recognition->isRunning();
+    return m_recognition->isRunning() || m_loader->isRunning() || m_view->highlighter()->isHighlighting();
 }
 
 void MainWindow::waitUntilIdle()
 {
     while (isBusy()) {
-        m_recognition->waitForDone();
+        m_loader->finishNow();
+        if (m_recognition->isRunning())
+            m_recognition->waitForDone();
+        // The highlights of a large article come from the event loop.
         QCoreApplication::processEvents();
     }
 }
@@ -1299,6 +1385,8 @@ void MainWindow::addSuggestions(const Recognition &result)
 
 bool MainWindow::save()
 {
+    // Annotations still loading are part of what is saved.
+    m_loader->finishNow();
     if (m_document.path().isEmpty()) {
         // The bundled sample has no file: keep a copy of the text so the
         // annotations have something to sit beside.
@@ -1425,7 +1513,8 @@ void MainWindow::updateStatus()
         text += (suggested == 1 ? tr(", 1 suggestion to review") : tr(", %1 suggestions to review").arg(suggested));
     if (!m_set->orphans().isEmpty())
         text += tr(", %n could not be placed", nullptr, int(m_set->orphans().size()));
-    if (isBusy())
+    // Only the recognisers: loading and highlighting show their own progress.
+    if (m_recognition->isRunning())
         text += tr(" — recognising…");
     m_statusLabel->setText(text);
 }

@@ -3,6 +3,8 @@
 #include "model/annotationset.h"
 #include "model/document.h"
 #include "recognition/personallexicon.h"
+#include "storage/recoverystore.h"
+#include "storage/sidecarstore.h"
 
 #include <KSyntaxHighlighting/Repository>
 
@@ -17,6 +19,7 @@ class QActionGroup;
 class QFileSystemWatcher;
 class QLabel;
 class QMenu;
+class QProgressBar;
 
 namespace annotator {
 
@@ -24,6 +27,7 @@ class ArticleView;
 class Autosaver;
 class BackgroundRecognition;
 class CorrectionLearner;
+class SidecarLoader;
 class EntityPanel;
 class FindBar;
 class LegendWidget;
@@ -179,6 +183,16 @@ private:
     /// Opens @p document; with @p restoreSilently a recovery file is taken
     /// without asking (a reload the user asked for).
     void showArticle(const Document &document, bool restoreSilently);
+    /// The second half of showArticle(): puts the loaded annotations (and a
+    /// recovery file's, if the user wants them) in the set and highlights;
+    /// @p textShown when the text is on screen already (a large article).
+    void showAnnotations(const SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
+                         const QString &olderRecovery, bool restoreSilently, bool textShown);
+    void sidecarLoaded(quint64 revision, const SidecarStore::LoadResult &loaded);
+    void setAnnotatingEnabled(bool enabled);
+    /// Shows @p done of @p total in the status bar (0 of 0: busy); an empty
+    /// @p what hides it.
+    void showProgress(const QString &what, int done, int total);
     /// An action with a plain key that must only fire in the article view,
     /// so typing in a filter field is not taken for a command.
     QAction *viewAction(QMenu *menu, const QString &text, const QKeySequence &key, std::function<void()> slot);
@@ -222,6 +236,10 @@ private:
     bool m_sidecarInvalid = false;
     QString m_sidecarError;
     QFileSystemWatcher *m_watcher;
+    SidecarLoader *m_loader;
+    QProgressBar *m_progress;
+    quint64 m_loadRevision = 0;
+    QString m_olderRecovery; ///< set aside while a large article's annotations load
     QDateTime m_sidecarStamp; ///< modification time of the sidecar as last read or written
     bool m_askingReload = false;
     PersonalLexicon m_lexicon;

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <QTimer>
+
+#include <limits>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -109,36 +111,58 @@ QuoteList::QuoteList(const AnnotationSet *set, QWidget *parent)
 void QuoteList::refresh()
 {
     m_refresh->stop();
+    m_tree->setUpdatesEnabled(false);
     m_tree->clear();
-    for (const Annotation &q : m_set->ofType(Types::Quote)) {
-        if (q.status == Status::Rejected)
-            continue;
-        const Entity *speaker = m_set->entity(q.saidBy);
-        QString who = speaker ? speaker->name : QString();
-        if (speaker && who.isEmpty()) {
-            const auto mentions = m_set->mentionsOf(speaker->id);
-            who = mentions.isEmpty() ? speaker->id : mentions.first().text;
+    // Items are made first and join the list in one insertion.
+    QList<QTreeWidgetItem *> items;
+    QHash<QString, QString> speakers; // entity id -> name shown
+    const QString suggestedTip = tr("Suggested, not yet accepted");
+    const QString unattributed = tr("(unattributed)");
+    QFont italic = m_tree->font();
+    italic.setItalic(true);
+    // One pass for the quotes and each speaker's first mention (the name of a
+    // speaker without one): no look-up per quote over the whole set.
+    QList<const Annotation *> quotes;
+    QHash<QString, QString> firstMention;
+    m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
+        if (a.type == Types::Quote) {
+            if (a.status != Status::Rejected)
+                quotes.append(&a);
+        } else if (!a.entity.isEmpty() && !firstMention.contains(a.entity)) {
+            firstMention.insert(a.entity, a.text);
+        }
+    });
+    items.reserve(quotes.size());
+    for (const Annotation *q : std::as_const(quotes)) {
+        auto who = speakers.constFind(q->saidBy);
+        if (who == speakers.cend()) {
+            const Entity *speaker = m_set->entity(q->saidBy);
+            QString name = speaker ? speaker->name : QString();
+            if (speaker && name.isEmpty())
+                name = firstMention.value(speaker->id, speaker->id);
+            who = speakers.insert(q->saidBy, name);
         }
         // Long quotes are cut in the list (the tooltip has them whole) so one
         // does not fill the panel.
-        QString shown = q.text;
+        QString shown = q->text;
         if (shown.size() > 160)
             shown = shown.left(157).trimmed() + QStringLiteral("…");
-        auto *item = new QTreeWidgetItem(m_tree, {who.isEmpty() ? tr("(unattributed)") : who, shown});
-        item->setToolTip(0, who);
+        auto *item = new QTreeWidgetItem(QStringList{who.value().isEmpty() ? unattributed : who.value(), shown});
+        item->setToolTip(0, who.value());
         item->setTextAlignment(0, Qt::AlignLeft | Qt::AlignTop);
         item->setTextAlignment(1, Qt::AlignLeft | Qt::AlignTop);
-        item->setToolTip(1, q.text);
-        item->setData(0, Qt::UserRole, q.start);
-        item->setData(0, Qt::UserRole + 1, q.end);
-        item->setData(0, IdRole, q.id);
-        if (q.status == Status::Suggested) {
-            QFont f = item->font(1);
-            f.setItalic(true);
-            item->setFont(1, f);
-            item->setToolTip(0, tr("Suggested, not yet accepted"));
+        item->setToolTip(1, q->text);
+        item->setData(0, Qt::UserRole, q->start);
+        item->setData(0, Qt::UserRole + 1, q->end);
+        item->setData(0, IdRole, q->id);
+        if (q->status == Status::Suggested) {
+            item->setFont(1, italic);
+            item->setToolTip(0, suggestedTip);
         }
+        items.append(item);
     }
+    m_tree->addTopLevelItems(items);
+    m_tree->setUpdatesEnabled(true);
 }
 
 } // namespace annotator

@@ -105,7 +105,11 @@ def gui():
     big = (1 << 20) if SHORT else (5 << 20)
     rows = bench("gui_bench", "BM_Open.*/(7168|%d)" % big)
     for size, label in ((7168, "7 KB"), (big, "%d MB" % (big >> 20))):
-        ratio = seconds(rows["BM_OpenAnnotated/%d" % size]) / seconds(rows["BM_OpenBareEditor/%d" % size])
+        # Process CPU time (MeasureProcessCPUTime): the window reads a large
+        # article's annotations on a worker thread.
+        opened = rows["BM_OpenAnnotated/%d/process_time" % size]
+        bare = rows["BM_OpenBareEditor/%d/process_time" % size]
+        ratio = seconds(opened) / seconds(bare)
         check("GUI open to highlighted, %s, against bare editor" % label, ratio, 1.5, False)
     rows = bench("gui_bench", "BM_EditAnnotation/(51200|%d)" % big)
     ratio = seconds(rows["BM_EditAnnotation/%d" % big]) / seconds(rows["BM_EditAnnotation/51200"])
