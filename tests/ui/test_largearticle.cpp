@@ -14,7 +14,6 @@
 #include <QTimer>
 #include <QTest>
 
-#include <iostream>
 
 using namespace annotator;
 using namespace annotator::test;
@@ -85,16 +84,16 @@ double msPerEdit(qsizetype bytes, int *blocksPerEdit)
 
 } // namespace
 
-TEST(LargeArticle, AnEditAt5MBTakesAboutAsLongAsAt50KB)
+// The time per edit at 50 KB and 5 MB is a benchmark (gui_bench's
+// BM_EditAnnotation, `scripts/bench gui`), not a timed test; what a test can
+// hold without a clock is why it stays flat: an edit redraws its own block only.
+TEST(LargeArticle, AnEditRehighlightsOnlyItsOwnBlockAt50KBAndAt5MB)
 {
     int smallBlocks = 0, largeBlocks = 0;
-    const double small = msPerEdit(50 * 1024, &smallBlocks);
-    const double large = msPerEdit(5 * 1024 * 1024, &largeBlocks);
-    std::cout << "time per edit: 50 KB " << small << " ms, 5 MB " << large << " ms" << std::endl;
+    msPerEdit(50 * 1024, &smallBlocks);
+    msPerEdit(5 * 1024 * 1024, &largeBlocks);
     EXPECT_EQ(smallBlocks, 1);
     EXPECT_EQ(largeBlocks, 1);
-    // Factor two, with a few milliseconds of slack for timer noise on a busy machine.
-    EXPECT_LT(large, 2 * small + 5);
 }
 
 namespace {
