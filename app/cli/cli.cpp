@@ -631,9 +631,26 @@ int streamCommand(const QStringList &arguments)
         say(QStringLiteral("stdin: cannot be read"));
         return ExitFailed;
     }
+    const StreamSummary s = streamLines(
+        in, *jobs,
+        [](const QByteArray &block) {
+            writeOut(block);
+            std::fflush(stdout);
+        },
+        [](const QString &message) { say(QStringLiteral("stdin:") + message); });
+    if (s.broken)
+        say(QStringLiteral("stream: %1 of %2 lines could not be processed").arg(s.broken).arg(s.processed));
+    return s.broken ? ExitFailed : 0;
+}
+
+} // namespace
+
+StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(const QByteArray &)> &write,
+                          const std::function<void(const QString &)> &report)
+{
     // Lines are read in windows of a few per thread, processed in parallel and
     // written in input order: memory stays bounded by the window.
-    const qsizetype window = qsizetype(*jobs) * 4;
+    const qsizetype window = qsizetype(std::max(jobs, 1)) * 4;
     std::vector<QByteArray> lines;
     std::vector<QByteArray> results;
     qint64 lineNo = 0;
@@ -653,7 +670,7 @@ int streamCommand(const QStringList &arguments)
         results.assign(lines.size(), QByteArray());
         const qint64 firstLine = lineNo + 1;
         lineNo += qint64(lines.size());
-        BatchRunner runner(*jobs);
+        BatchRunner runner(jobs);
         runner.run(qsizetype(lines.size()), [&](qsizetype i) -> QString {
             QByteArray &line = lines[size_t(i)];
             while (!line.isEmpty() && (line.endsWith('\n') || line.endsWith('\r')))
@@ -678,7 +695,7 @@ int streamCommand(const QStringList &arguments)
                     results[size_t(i)] = streamResult(id, Pipeline::run(text.toString(), lexicon ? &*lexicon : nullptr));
             }
             if (!why.isEmpty()) {
-                say(QStringLiteral("stdin:%1: %2").arg(number).arg(why));
+                report(QStringLiteral("%1: %2").arg(number).arg(why));
                 results[size_t(i)] = streamError(id, why);
                 std::lock_guard lock(brokenMutex);
                 ++broken;
@@ -686,21 +703,19 @@ int streamCommand(const QStringList &arguments)
             line = QByteArray(); // free early
             return QString();
         });
+        QByteArray block;
         for (const QByteArray &r : results) {
             if (r.isEmpty())
                 continue;
-            writeOut(r);
-            writeOut("\n");
+            block += r;
+            block += '\n';
             ++processed;
         }
-        std::fflush(stdout);
+        if (!block.isEmpty())
+            write(block);
     }
-    if (broken)
-        say(QStringLiteral("stream: %1 of %2 lines could not be processed").arg(broken).arg(processed));
-    return broken ? ExitFailed : 0;
+    return {processed, broken};
 }
-
-} // namespace
 
 int run(const QStringList &arguments)
 {

@@ -1,30 +1,21 @@
 // The brat stand-off importer: any .ann bytes give annotations inside the
-// article (each covering the text it claims) plus issues, or an error with a
-// reason; never a crash. What was read can be written again.
+// article plus issues, or an error with a reason; never a crash. What was
+// read can be written again.
+// Inputs are capped at 4 KB by scripts/fuzz (-max_len): about a hundred
+// .ann lines, far more than the structure (ids, fragments, attributes,
+// relations, notes, CRLF) needs, while keeping each run short.
 #include "formats/bratformat.h"
-#include "model/document.h"
-
-#include <cstdint>
-#include <cstdlib>
+#include "fuzzimport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     using namespace annotator;
-    static const Document doc = Document::fromText(QStringLiteral("Chile \U0001F600 and Peru said \"no\".\r\nChile again, said Ana Lima."),
-                                                   QStringLiteral("fuzz.txt"));
-    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const Document &doc = fuzz::article();
+    const QByteArray ann = fuzz::bytes(data, size);
     // Without the article (a quick look at a file) and with it.
-    (void)BratFormat::read(bytes, nullptr);
-    const ImportResult r = BratFormat::read(bytes, &doc);
-    if (!r.ok()) {
-        if (r.error.isEmpty())
-            std::abort();
-        return 0;
-    }
-    for (const Annotation &a : r.data.annotations) {
-        if (a.start < 0 || a.start > a.end || a.end > doc.length())
-            std::abort();
-    }
-    (void)BratFormat::write(doc, r.data);
+    (void)BratFormat::read(ann, nullptr);
+    const ImportResult r = BratFormat::read(ann, &doc);
+    if (fuzz::imported(r, doc))
+        (void)BratFormat::write(doc, r.data);
     return 0;
 }
