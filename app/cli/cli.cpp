@@ -637,7 +637,7 @@ int streamCommand(const QStringList &arguments)
             writeOut(block);
             std::fflush(stdout);
         },
-        [](const QString &message) { say(QStringLiteral("stdin:") + message); });
+        [](const QString &message) { say(QStringLiteral("stdin:") + message); }, lexicon ? &*lexicon : nullptr);
     if (s.broken)
         say(QStringLiteral("stream: %1 of %2 lines could not be processed").arg(s.broken).arg(s.processed));
     return s.broken ? ExitFailed : 0;
@@ -646,7 +646,7 @@ int streamCommand(const QStringList &arguments)
 } // namespace
 
 StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(const QByteArray &)> &write,
-                          const std::function<void(const QString &)> &report)
+                          const std::function<void(const QString &)> &report, const PersonalLexicon *lexicon)
 {
     // Lines are read in windows of a few per thread, processed in parallel and
     // written in input order: memory stays bounded by the window.
@@ -692,7 +692,7 @@ StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(cons
                 if (!text.isString())
                     why = QStringLiteral("has no \"text\" string");
                 else
-                    results[size_t(i)] = streamResult(id, Pipeline::run(text.toString(), lexicon ? &*lexicon : nullptr));
+                    results[size_t(i)] = streamResult(id, Pipeline::run(text.toString(), lexicon));
             }
             if (!why.isEmpty()) {
                 report(QStringLiteral("%1: %2").arg(number).arg(why));

@@ -7,6 +7,10 @@
 
 #include <functional>
 
+namespace annotator {
+class PersonalLexicon;
+}
+
 namespace annotator::cli {
 
 /// Runs the command line (argv as Qt gives it) and returns the exit status.
@@ -23,9 +27,10 @@ struct StreamSummary {
 /// {"id": ..., "text": ...} from @p in with @p jobs threads and hands
 /// @p write the result lines, in input order, a window of lines at a time.
 /// Each broken line is answered with an error line and told to @p report as
-/// "LINE: reason" (possibly from several threads at once). The command runs
-/// it on stdin and stdout; the fuzz target on memory.
+/// "LINE: reason" (possibly from several threads at once). @p lexicon, when
+/// given, corrects the recognisers (--personal-lexicon). The command runs it
+/// on stdin and stdout; the fuzz target on memory.
 StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(const QByteArray &)> &write,
-                          const std::function<void(const QString &)> &report);
+                          const std::function<void(const QString &)> &report, const PersonalLexicon *lexicon = nullptr);
 
 }
