@@ -512,8 +512,13 @@ private:
             return false;
         const char *from = m_p;
         qint64 n = 0;
-        while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-            n = n * 10 + (*m_p++ - '0');
+        // Digits past the 15th are counted but not added: a longer number is
+        // refused below, and adding them could overflow.
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9') {
+            if (m_p - from < 15)
+                n = n * 10 + (*m_p - '0');
+            ++m_p;
+        }
         const qsizetype digits = m_p - from;
         if (digits > 15 || (digits > 1 && *from == '0') || m_p == m_end || *m_p == '.' || *m_p == 'e' || *m_p == 'E')
             return false;

@@ -113,6 +113,9 @@ TEST(SidecarReader, HandWrittenVariantsReadTheSameAsThroughQJsonDocument)
         sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": -1, \"end\": 5}"),
         sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 9007199254740993, \"end\": 9007199254740993}"),
         sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 999999999999999, \"end\": 999999999999999}"),
+        // Past what a 64-bit integer holds (a fuzz finding: the digits must not overflow while they are counted).
+        sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 999999999999999999999999999999, \"end\": 5}"),
+        "{\"format\": \"article-annotator\", \"version\": 1, \"article\": {\"name\": \"a.txt\", \"length\": 999999999999999999999999999}, \"annotations\": []}",
         sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": \"0\", \"end\": 5}"),
         // Repeated fields: QJsonObject keeps the last.
         sidecarWith("{\"id\": \"a1\", \"id\": \"a2\", \"type\": \"Country\", \"start\": 0, \"end\": 5}"),
