@@ -425,8 +425,15 @@ private:
         // Most strings have no escape: one allocation of the right size.
         const char *run = m_p;
         unsigned char high = 0;
-        while (m_p < m_end && *m_p != '"' && *m_p != '\\')
+        bool control = false;
+        while (m_p < m_end && *m_p != '"' && *m_p != '\\') {
+            control = control || uchar(*m_p) < 0x20;
             high |= uchar(*m_p++);
+        }
+        // A raw control character is not JSON: the general reader decides
+        // what such a file means (a fuzz finding: the two readers differed).
+        if (control)
+            return false;
         if (m_p < m_end && *m_p == '"') {
             const QByteArrayView plain(run, m_p - run);
             if (high < 0x80)
@@ -451,6 +458,8 @@ private:
                 return true;
             }
             if (c != '\\') {
+                if (uchar(c) < 0x20)
+                    return false;
                 ascii = ascii && uchar(c) < 0x80;
                 ++m_p;
                 continue;

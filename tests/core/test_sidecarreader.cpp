@@ -5,6 +5,9 @@
 #include "storage/sidecardata.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
+
 using namespace annotator;
 
 namespace {
@@ -180,5 +183,20 @@ TEST(SidecarReader, EveryCutAndEveryDamagedByteGivesTheSameOutcome)
             if (::testing::Test::HasFailure())
                 return; // one damaged file is enough to see the difference
         }
+    }
+}
+
+// Every seed of the sidecar fuzz target, the findings among them, reads the
+// same through both readers.
+TEST(SidecarReader, EveryFuzzSeedReadsTheSameThroughBothReaders)
+{
+    const QDir dir(QStringLiteral(ANNOTATOR_SOURCE_DIR "/tests/fuzz/corpus/sidecar"));
+    const QStringList names = dir.entryList(QDir::Files);
+    ASSERT_GT(names.size(), 10);
+    for (const QString &name : names) {
+        QFile f(dir.filePath(name));
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << name.toStdString();
+        SCOPED_TRACE(name.toStdString());
+        parseBoth(f.readAll());
     }
 }
