@@ -16,6 +16,15 @@ namespace annotator {
 
 namespace {
 
+/// True the first time a field (its bit) is seen in an object: a repeated
+/// field goes to the general reader, which keeps the last as QJsonObject does.
+bool firstTime(unsigned &seen, unsigned bit)
+{
+    const bool first = !(seen & bit);
+    seen |= bit;
+    return first;
+}
+
 constexpr qint64 ContextLength = 24;
 /// Largest offset a sidecar may hold: every integer up to it is exact in a
 /// JSON number (a double).
@@ -258,11 +267,7 @@ public:
         d.annotations.reserve(lines);
         d.contexts.reserve(lines);
         const bool ok = object([&](QByteArrayView key) {
-            auto once = [&](unsigned bit) {
-                const bool first = !(seen & bit);
-                seen |= bit;
-                return first;
-            };
+            auto once = [&](unsigned bit) { return firstTime(seen, bit); };
             if (key == "format")
                 return once(1) && string(format);
             if (key == "version")
@@ -607,11 +612,7 @@ private:
         QString sha;
         qint64 length = 0;
         if (!object([&](QByteArrayView key) {
-                auto once = [&](unsigned bit) {
-                    const bool first = !(seen & bit);
-                    seen |= bit;
-                    return first;
-                };
+                auto once = [&](unsigned bit) { return firstTime(seen, bit); };
                 if (key == "name")
                     return once(1) && string(d.articleName);
                 if (key == "sha256")
@@ -651,11 +652,7 @@ private:
         AnnotationType t;
         unsigned seen = 0;
         if (!object([&](QByteArrayView key) {
-                auto once = [&](unsigned bit) {
-                    const bool first = !(seen & bit);
-                    seen |= bit;
-                    return first;
-                };
+                auto once = [&](unsigned bit) { return firstTime(seen, bit); };
                 if (key == "name")
                     return once(1) && string(t.name);
                 if (key == "color")
@@ -674,11 +671,7 @@ private:
         Entity e;
         unsigned seen = 0;
         if (!object([&](QByteArrayView key) {
-                auto once = [&](unsigned bit) {
-                    const bool first = !(seen & bit);
-                    seen |= bit;
-                    return first;
-                };
+                auto once = [&](unsigned bit) { return firstTime(seen, bit); };
                 if (key == "id")
                     return once(1) && string(e.id);
                 if (key == "type")
@@ -714,11 +707,7 @@ private:
         QString status = QStringLiteral("accepted");
         unsigned seen = 0;
         if (!object([&](QByteArrayView key) {
-                auto once = [&](unsigned bit) {
-                    const bool first = !(seen & bit);
-                    seen |= bit;
-                    return first;
-                };
+                auto once = [&](unsigned bit) { return firstTime(seen, bit); };
                 switch (key.size() ? key.front() : 0) {
                 case 'i':
                     if (key == "id")
