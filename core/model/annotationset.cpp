@@ -42,15 +42,15 @@ AnnotationSet::~AnnotationSet() = default;
 const Annotation *AnnotationSet::annotation(const QString &id) const
 {
     auto it = m_annotations.constFind(id);
-    return it == m_annotations.cend() ? nullptr : &it.value();
+    return it == m_annotations.cend() ? nullptr : &*it.value();
 }
 
 QList<Annotation> AnnotationSet::annotations() const
 {
     QList<Annotation> out;
     out.reserve(m_annotations.size());
-    for (const auto &[key, id] : m_order)
-        out.append(m_annotations.value(id));
+    for (const Annotation &a : m_order)
+        out.append(a);
     return out;
 }
 
@@ -64,8 +64,7 @@ QList<Annotation> AnnotationSet::annotationsIn(qint64 start, qint64 end) const
 QList<Annotation> AnnotationSet::ofType(const QString &type) const
 {
     QList<Annotation> out;
-    for (const auto &[key, id] : m_order) {
-        const Annotation &a = m_annotations.find(id).value();
+    for (const Annotation &a : m_order) {
         if (a.type == type)
             out.append(a);
     }
@@ -77,8 +76,7 @@ QList<Annotation> AnnotationSet::mentionsOf(const QString &entityId) const
     QList<Annotation> out;
     if (entityId.isEmpty())
         return out;
-    for (const auto &[key, id] : m_order) {
-        const Annotation &a = m_annotations.find(id).value();
+    for (const Annotation &a : m_order) {
         if (a.entity == entityId)
             out.append(a);
     }
@@ -90,8 +88,7 @@ QList<Annotation> AnnotationSet::quotesOf(const QString &speakerEntityId) const
     QList<Annotation> out;
     if (speakerEntityId.isEmpty())
         return out;
-    for (const auto &[key, id] : m_order) {
-        const Annotation &a = m_annotations.find(id).value();
+    for (const Annotation &a : m_order) {
         if (a.saidBy == speakerEntityId)
             out.append(a);
     }
@@ -141,8 +138,8 @@ void AnnotationSet::noteId(const QString &id, bool entity)
 void AnnotationSet::insert(const Annotation &a)
 {
     erase(a.id);
-    m_annotations.insert(a.id, a);
-    m_order.emplace(keyOf(a), a.id);
+    const auto placed = m_order.insert(a).first;
+    m_annotations.insert(placed->id, placed);
     m_maxLength = std::max(m_maxLength, a.end - a.start);
     noteId(a.id, false);
 }
@@ -152,8 +149,9 @@ void AnnotationSet::erase(const QString &id)
     auto it = m_annotations.find(id);
     if (it == m_annotations.end())
         return;
-    m_order.erase(keyOf(it.value()));
+    const OrderSet::const_iterator node = it.value();
     m_annotations.erase(it);
+    m_order.erase(node);
 }
 
 void AnnotationSet::reset(const QList<Annotation> &annotations, const QList<Entity> &entities,
@@ -510,8 +508,7 @@ int AnnotationSet::removeAllOccurrences(const QString &type, const QString &text
 int AnnotationSet::setStatusOfAll(const QString &type, Status status)
 {
     QStringList ids;
-    for (const auto &[key, id] : m_order) {
-        const Annotation &a = m_annotations.find(id).value();
+    for (const Annotation &a : m_order) {
         if (a.status == Status::Suggested && (type.isEmpty() || a.type == type))
             ids.append(a.id);
     }

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace annotator {
@@ -79,9 +80,9 @@ public:
     template<typename F>
     void forEachIn(qint64 start, qint64 end, F &&f) const
     {
-        auto it = m_order.lower_bound(Key{start - m_maxLength, 0, QString()});
-        for (; it != m_order.end() && it->first.start < end; ++it) {
-            const Annotation &a = m_annotations.find(it->second).value();
+        auto it = m_order.lower_bound(Position{start - m_maxLength, 0});
+        for (; it != m_order.end() && it->start < end; ++it) {
+            const Annotation &a = *it;
             if (a.end > start || (a.start == a.end && a.start >= start))
                 f(a);
         }
@@ -208,20 +209,34 @@ Q_SIGNALS:
     void historyChanged();
 
 private:
-    struct Key {
+    /// Where the position order starts looking (an id before every id).
+    struct Position {
         qint64 start;
         qint64 negEnd;
-        QString id;
-        bool operator<(const Key &o) const
+    };
+    /// By start, longer first, then id. The annotation is its own key: one
+    /// node per annotation, not a copy in a hash and a key in a map (a 5 MB
+    /// article has 100,000 of them).
+    struct Order {
+        using is_transparent = void;
+        bool operator()(const Annotation &a, const Annotation &b) const
         {
-            if (start != o.start)
-                return start < o.start;
-            if (negEnd != o.negEnd)
-                return negEnd < o.negEnd;
-            return id < o.id;
+            if (a.start != b.start)
+                return a.start < b.start;
+            if (a.end != b.end)
+                return a.end > b.end;
+            return a.id < b.id;
+        }
+        bool operator()(const Annotation &a, const Position &p) const
+        {
+            return a.start != p.start ? a.start < p.start : -a.end < p.negEnd;
+        }
+        bool operator()(const Position &p, const Annotation &a) const
+        {
+            return p.start != a.start ? p.start < a.start : p.negEnd <= -a.end;
         }
     };
-    static Key keyOf(const Annotation &a) { return Key{a.start, -a.end, a.id}; }
+    using OrderSet = std::set<Annotation, Order>;
 
     void applyDeltas(const AnnotationEdit &edit, bool forward);
     void insert(const Annotation &a);
@@ -229,8 +244,8 @@ private:
     void noteId(const QString &id, bool entity);
     void emitCleanIfChanged(bool wasClean);
 
-    QHash<QString, Annotation> m_annotations;
-    std::map<Key, QString> m_order;
+    OrderSet m_order; ///< every annotation, in position order
+    QHash<QString, OrderSet::const_iterator> m_annotations; ///< the same by id
     qint64 m_maxLength = 0;
     QHash<QString, Entity> m_entities;
     QList<Annotation> m_orphans;

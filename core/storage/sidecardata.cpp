@@ -250,9 +250,11 @@ bool readAnnotation(const QJsonObject &o, Annotation &a, AnchorContext &ctx, QSt
 class FastReader
 {
 public:
-    explicit FastReader(const QByteArray &bytes)
+    /// @p textSha256: see SidecarJson::parseFor() (empty: keep contexts).
+    explicit FastReader(const QByteArray &bytes, const QByteArray &textSha256 = QByteArray())
         : m_p(bytes.constData())
         , m_end(bytes.constData() + bytes.size())
+        , m_textSha256(textSha256)
     {
     }
 
@@ -265,7 +267,7 @@ public:
         // once instead of growing the list and the context table step by step.
         const qsizetype lines = std::count(m_p, m_end, '\n');
         d.annotations.reserve(lines);
-        d.contexts.reserve(lines);
+        m_lines = lines;
         const bool ok = object([&](QByteArrayView key) {
             auto once = [&](unsigned bit) { return firstTime(seen, bit); };
             if (key == "format")
@@ -595,6 +597,9 @@ private:
                 return false;
             share(key, m_lastAttributeKey);
             share(value, m_lastAttribute);
+            intern(key, m_strings);
+            if (value.size() <= 64)
+                intern(value, m_strings);
             map.insert(key, value); // a repeated key keeps its last value, as in QJsonObject
             if (*m_p == '}') {
                 ++m_p;
@@ -624,6 +629,7 @@ private:
             return false;
         d.sha256 = sha.toLatin1();
         d.length = length;
+        m_skipContexts = !m_textSha256.isEmpty() && d.sha256 == m_textSha256;
         return true;
     }
 
@@ -683,8 +689,39 @@ private:
                 return skipValue(2);
             }))
             return false;
+        intern(e.type, m_strings);
+        m_entityIds.insert(e.id);
         d.entities.append(std::move(e));
         return true;
+    }
+
+    /// Makes @p value share the string of an equal one read before, so a
+    /// type, a country name or an entity id said 10,000 times is held once.
+    static void intern(QString &value, QSet<QString> &seen)
+    {
+        if (value.isEmpty())
+            return;
+        const auto it = seen.constFind(value);
+        if (it == seen.cend())
+            seen.insert(value);
+        else
+            value = *it;
+    }
+
+    /// The same for a whole attribute map (a country's code, a speaker's role):
+    /// equal maps share one.
+    void intern(QMap<QString, QString> &map)
+    {
+        if (map.isEmpty())
+            return;
+        QString key;
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            key += it.key() + QChar(0x1f) + it.value() + QChar(0x1e);
+        const auto found = m_maps.constFind(key);
+        if (found == m_maps.cend())
+            m_maps.insert(key, map);
+        else
+            map = found.value();
     }
 
     /// Reuses the previous string when the same text comes again (types,
@@ -757,11 +794,33 @@ private:
         a.start = start;
         a.end = end;
         // The context goes in while the id is still in the cache.
-        const qsizetype known = contexts.size();
-        contexts.insert(a.id, std::move(ctx));
-        if (contexts.size() == known)
-            return false; // an id used twice
+        if (m_skipContexts) {
+            if (m_ids.isEmpty())
+                m_ids.reserve(m_lines);
+            const qsizetype known = m_ids.size();
+            m_ids.insert(a.id);
+            if (m_ids.size() == known)
+                return false; // an id used twice
+        } else {
+            if (contexts.isEmpty())
+                contexts.reserve(m_lines);
+            const qsizetype known = contexts.size();
+            contexts.insert(a.id, std::move(ctx));
+            if (contexts.size() == known)
+                return false; // an id used twice
+        }
         share(a.type, m_lastType);
+        intern(a.type, m_strings);
+        // An entity id the entities list has (a dangling one is dropped
+        // later) and the mention texts, which repeat: short ones only, as a
+        // quote's text is seldom said twice.
+        if (!a.entity.isEmpty())
+            intern(a.entity, m_entityIds);
+        if (!a.saidBy.isEmpty())
+            intern(a.saidBy, m_entityIds);
+        if (a.text.size() <= 64)
+            intern(a.text, m_strings);
+        intern(a.attributes);
         m_linked = m_linked || !a.entity.isEmpty() || !a.saidBy.isEmpty();
         a.origin = originFromString(origin);
         a.status = statusFromString(status);
@@ -771,6 +830,13 @@ private:
 
     const char *m_p;
     const char *m_end;
+    const QByteArray m_textSha256;
+    bool m_skipContexts = false; ///< the file belongs to m_textSha256's text
+    qsizetype m_lines = 0;
+    QSet<QString> m_ids; ///< annotation ids, when contexts are not kept
+    QSet<QString> m_entityIds;
+    QSet<QString> m_strings; ///< types and mention texts
+    QHash<QString, QMap<QString, QString>> m_maps; ///< attribute maps by their contents
     QString m_lastType;
     QString m_lastAttribute;
     QString m_lastAttributeKey;
@@ -888,6 +954,21 @@ std::optional<SidecarData> SidecarJson::parse(const QByteArray &bytes, const QSt
     if (FastReader(bytes).read(d))
         return d;
     return parseGeneral(bytes, name, error);
+}
+
+std::optional<SidecarData> SidecarJson::parseFor(const QByteArray &bytes, const QString &name, const QByteArray &textSha256,
+                                                 QString *error)
+{
+    SidecarData d;
+    if (FastReader(bytes, textSha256).read(d)) {
+        if (!textSha256.isEmpty() && d.sha256 == textSha256)
+            d.contexts.clear(); // an "article" field after the annotations
+        return d;
+    }
+    std::optional<SidecarData> general = parseGeneral(bytes, name, error);
+    if (general && !textSha256.isEmpty() && general->sha256 == textSha256)
+        general->contexts.clear();
+    return general;
 }
 
 std::optional<SidecarData> SidecarJson::parseGeneral(const QByteArray &bytes, const QString &name, QString *error)

@@ -62,6 +62,11 @@ QByteArray serialize(const SidecarData &data);
 /// file it is not sure about, and every broken one, goes to parseGeneral(),
 /// so results and messages are the same either way.
 std::optional<SidecarData> parse(const QByteArray &bytes, const QString &name, QString *error);
+/// As parse(), for showing the annotations with the article text whose
+/// SHA-256 (hex) is @p textSha256: when the file was saved for that same
+/// text, the anchor contexts (needed only to place the annotations in a
+/// changed text) are not kept, which halves the memory a large file takes.
+std::optional<SidecarData> parseFor(const QByteArray &bytes, const QString &name, const QByteArray &textSha256, QString *error);
 /// The reader through QJsonDocument that handles every input, and the
 /// reference parse() is checked against (tests, fuzz_sidecar).
 std::optional<SidecarData> parseGeneral(const QByteArray &bytes, const QString &name, QString *error);

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <cerrno>
+#include <limits>
 
 namespace annotator {
 
@@ -33,6 +34,24 @@ QString folderProblem(const QString &path, const QString &systemReason)
 QString systemReason(const QFileDevice &file, int savedErrno)
 {
     return savedErrno != 0 ? qt_error_string(savedErrno) : file.errorString();
+}
+
+/// The file's bytes in a buffer of their size (readAll() grows its buffer
+/// in steps, up to a sixth more than a large file needs).
+QByteArray readWhole(QFile &file)
+{
+    const qint64 size = file.size();
+    if (size <= 0 || size > std::numeric_limits<qsizetype>::max() / 2)
+        return file.readAll();
+    QByteArray bytes(qsizetype(size), Qt::Uninitialized);
+    const qint64 got = file.read(bytes.data(), size);
+    if (got < 0)
+        return file.readAll();
+    bytes.truncate(qsizetype(got));
+    // A file that grew while it was read.
+    if (!file.atEnd())
+        bytes += file.readAll();
+    return bytes;
 }
 
 } // namespace
@@ -63,7 +82,8 @@ SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, cons
         r.error = QStringLiteral("%1: cannot be read (%2)").arg(sidecarFile, file.errorString());
         return r;
     }
-    auto parsed = SidecarJson::parse(file.readAll(), sidecarFile, &r.error);
+    // The contexts are needed only when the text changed since the save.
+    auto parsed = SidecarJson::parseFor(readWhole(file), sidecarFile, doc.sha256(), &r.error);
     if (!parsed) {
         r.status = LoadStatus::Invalid;
         return r;

@@ -4,7 +4,8 @@
 //   bare QPlainTextEdit with KSyntaxHighlighting's Markdown highlighting;
 // - one annotation edit (add, then undo) in a 50 KB and a 5 MB article.
 // `gui_bench --memory FILE` opens FILE in the main window and prints the
-// peak resident memory in KiB (`--memory` with an empty file: the baseline).
+// peak resident memory in KiB (`--memory` with an empty file: the baseline);
+// `--memory-bare FILE` does the same for the bare editor, for comparison.
 // Run: scripts/dev-shell build/bin/gui_bench
 #include "corpus.h"
 #include "mainwindow.h"
@@ -172,6 +173,36 @@ static int peakMemory(const QString &path)
     return 0;
 }
 
+/// The bare editor's peak with @p path shown and highlighted (an empty path:
+/// its baseline), for comparison with the main window's.
+static int bareEditorPeakMemory(const QString &path)
+{
+    {
+        QString text;
+        if (!path.isEmpty()) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return 1;
+            text = QString::fromUtf8(f.readAll());
+        }
+        KSyntaxHighlighting::Repository repository;
+        QPlainTextEdit editor;
+        editor.setReadOnly(true);
+        editor.resize(1200, 800);
+        auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(editor.document());
+        highlighter->setTheme(repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
+        highlighter->setDefinition(repository.definitionForName(QStringLiteral("Markdown")));
+        editor.setPlainText(text);
+        text.clear();
+        editor.show();
+        settle();
+        rusage usage {};
+        getrusage(RUSAGE_SELF, &usage);
+        std::printf("%ld\n", usage.ru_maxrss);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -182,6 +213,9 @@ int main(int argc, char **argv)
     const qsizetype memory = args.indexOf(QStringLiteral("--memory"));
     if (memory >= 0)
         return peakMemory(args.value(memory + 1));
+    const qsizetype bare = args.indexOf(QStringLiteral("--memory-bare"));
+    if (bare >= 0)
+        return bareEditorPeakMemory(args.value(bare + 1));
     const qsizetype prepare = args.indexOf(QStringLiteral("--prepare"));
     if (prepare >= 0) {
         // Writes an annotated article of N bytes to PATH (for --memory).

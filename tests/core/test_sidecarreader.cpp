@@ -200,3 +200,57 @@ TEST(SidecarReader, EveryFuzzSeedReadsTheSameThroughBothReaders)
         parseBoth(f.readAll());
     }
 }
+
+// Opening an article whose text is unchanged needs no anchor contexts; a
+// changed text needs them to place its annotations again.
+TEST(SidecarReader, ReadingForTheSavedTextLeavesOutOnlyTheContexts)
+{
+    const QByteArray bytes = awkwardSidecar();
+    QString error;
+    const auto all = SidecarJson::parse(bytes, QStringLiteral("x.json"), &error);
+    ASSERT_TRUE(all.has_value());
+    ASSERT_FALSE(all->contexts.isEmpty());
+
+    const auto same = SidecarJson::parseFor(bytes, QStringLiteral("x.json"), all->sha256, &error);
+    ASSERT_TRUE(same.has_value());
+    EXPECT_TRUE(same->contexts.isEmpty());
+    SidecarData withoutContexts = *all;
+    withoutContexts.contexts.clear();
+    EXPECT_TRUE(*same == withoutContexts);
+
+    const auto changed = SidecarJson::parseFor(bytes, QStringLiteral("x.json"), QByteArray(64, 'f'), &error);
+    ASSERT_TRUE(changed.has_value());
+    EXPECT_TRUE(*changed == *all);
+
+    // An id used twice is refused all the same, and with the same message,
+    // by the one-pass reader and, for the unusual file, the general one.
+    const QByteArray twice = sidecarWith("{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 2},"
+                                         "{\"id\": \"a1\", \"type\": \"Country\", \"start\": 3, \"end\": 5}");
+    QString fullError;
+    EXPECT_FALSE(SidecarJson::parse(twice, QStringLiteral("a.json"), &fullError));
+    EXPECT_FALSE(SidecarJson::parseFor(twice, QStringLiteral("a.json"), "ab", &error));
+    EXPECT_EQ(error, fullError);
+    EXPECT_FALSE(SidecarJson::parseFor(twice + " ", QStringLiteral("a.json"), "ab", &error));
+    EXPECT_FALSE(SidecarJson::parseFor(twice + "x", QStringLiteral("a.json"), "ab", &error));
+    EXPECT_FALSE(error.isEmpty());
+}
+
+// Equal strings read from the file share one copy: what a 100,000-mention
+// article's annotations take in memory depends on it.
+TEST(SidecarReader, RepeatedTextsAndLinksShareOneString)
+{
+    const QByteArray bytes = sidecarWith(
+        "{\"id\": \"a1\", \"type\": \"Country\", \"start\": 0, \"end\": 5, \"text\": \"Chile\", \"attributes\": {\"code\": \"CL\"}},"
+        "{\"id\": \"a2\", \"type\": \"Country\", \"start\": 6, \"end\": 11, \"text\": \"Chile\", \"attributes\": {\"code\": \"CL\"}},"
+        "{\"id\": \"a3\", \"type\": \"Speaker\", \"start\": 12, \"end\": 15, \"text\": \"Ana\", \"entity\": \"e1\"}",
+        ", \"entities\": [{\"id\": \"e1\", \"type\": \"Speaker\", \"name\": \"Ana\"}]");
+    const auto d = parseBoth(bytes);
+    ASSERT_TRUE(d.has_value());
+    ASSERT_EQ(d->annotations.size(), 3);
+    const Annotation &first = d->annotations.at(0);
+    const Annotation &second = d->annotations.at(1);
+    EXPECT_EQ(first.text.constData(), second.text.constData());
+    EXPECT_EQ(first.attributes, second.attributes);
+    EXPECT_EQ(first.attributes.value(Attr::Code).constData(), second.attributes.value(Attr::Code).constData());
+    EXPECT_EQ(d->annotations.at(2).entity.constData(), d->entities.at(0).id.constData());
+}
