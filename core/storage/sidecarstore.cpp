@@ -86,8 +86,8 @@ SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, cons
     }
     // The article changed since the save (or the sidecar belongs to another
     // version of it): place every annotation again by its text and context.
-    const ReanchorResult placed = reanchor(r.data, doc);
-    r.data.annotations = placed.placed;
+    ReanchorResult placed = reanchor(std::move(r.data.annotations), r.data.contexts, doc);
+    r.data.annotations = std::move(placed.placed);
     r.data.orphans.append(placed.orphans);
     r.moved = placed.moved;
     r.newOrphans = placed.orphans.size();
