@@ -210,6 +210,25 @@ TEST_F(PersonalLexiconTest, DialogFiltersEditsDeletesAndSwitchesOff)
     ASSERT_GE(georgiaRow, 0);
     table->setFocus();
     table->selectRow(georgiaRow);
+    // Return is not Delete: the entry stays (the Delete button is not the default).
+    EXPECT_FALSE(dialog->deleteButton()->isDefault() || dialog->deleteButton()->autoDefault());
+    QTest::keyClick(table, Qt::Key_Return);
+    EXPECT_TRUE(lex.find(Types::Country, u"Georgia"));
+    if (!dialog->isVisible()) { // Return may close it, as Close is the default
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        dialog = m_window->showPersonalLexicon();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(dialog));
+    }
+    table = dialog->table();
+    ASSERT_EQ(table->rowCount(), 3);
+    georgiaRow = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, PersonalLexiconDialog::TextColumn)->text() == QStringLiteral("Georgia"))
+            georgiaRow = r;
+    }
+    ASSERT_GE(georgiaRow, 0);
+    table->setFocus();
+    table->selectRow(georgiaRow);
     QTest::keyClick(table, Qt::Key_Delete);
     EXPECT_FALSE(lex.find(Types::Country, u"Georgia"));
     EXPECT_EQ(table->rowCount(), 2);
@@ -228,6 +247,68 @@ TEST_F(PersonalLexiconTest, DialogFiltersEditsDeletesAndSwitchesOff)
     QTest::mouseClick(dialog->enabledBox(), Qt::LeftButton, {}, QPoint(8, dialog->enabledBox()->height() / 2));
     EXPECT_FALSE(m_window->isPersonalLexiconEnabled());
     dialog->close();
+}
+
+TEST_F(PersonalLexiconTest, UndoInTheArticleLeavesWhatTheUserSetInTheDialog)
+{
+    open(m_a);
+    select(ArticleA, QStringLiteral("Acme Holdings"));
+    QTest::keyClick(m_window->view(), Qt::Key_1);
+    select(ArticleA, QStringLiteral("Georgia"));
+    QTest::keyClick(m_window->view(), Qt::Key_R);
+    PersonalLexicon &lex = m_window->personalLexicon();
+    ASSERT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    ASSERT_TRUE(lex.isRejected(Types::Country, u"Georgia"));
+
+    QTest::keyClick(m_window->view(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = m_window->findChild<PersonalLexiconDialog *>();
+    ASSERT_TRUE(dialog);
+    QTableWidget *table = dialog->table();
+    auto rowOf = [&](const QString &text) {
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, PersonalLexiconDialog::TextColumn)->text() == text)
+                return r;
+        }
+        return -1;
+    };
+    // Acme: "never", then "always" again, from the keyboard.
+    auto *decision = qobject_cast<QComboBox *>(table->cellWidget(rowOf(QStringLiteral("Acme Holdings")), PersonalLexiconDialog::DecisionColumn));
+    ASSERT_TRUE(decision);
+    decision->setFocus();
+    QTest::keyClick(decision, Qt::Key_Down);
+    ASSERT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Never);
+    QCoreApplication::processEvents(); // the table is rebuilt
+    decision = qobject_cast<QComboBox *>(table->cellWidget(rowOf(QStringLiteral("Acme Holdings")), PersonalLexiconDialog::DecisionColumn));
+    decision->setFocus();
+    QTest::keyClick(decision, Qt::Key_Up);
+    ASSERT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    QCoreApplication::processEvents();
+    // Georgia: the rejection deleted.
+    table->setFocus();
+    table->selectRow(rowOf(QStringLiteral("Georgia")));
+    QTest::keyClick(table, Qt::Key_Delete);
+    ASSERT_FALSE(lex.find(Types::Country, u"Georgia"));
+    dialog->close();
+
+    // Back in the article, both steps undone and redone.
+    m_window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_FALSE(find(Types::Speaker, QStringLiteral("Acme Holdings"))) << "the tag was undone";
+    ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Suggested)) << "the rejection was undone";
+    ASSERT_TRUE(lex.find(Types::Speaker, u"Acme Holdings")) << "undo took back what the user set in the dialog";
+    EXPECT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    EXPECT_FALSE(lex.find(Types::Country, u"Georgia"));
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_FALSE(lex.find(Types::Country, u"Georgia")) << "redo taught again what the user deleted";
+    // And so on disk.
+    PersonalLexicon onDisk;
+    QString error;
+    ASSERT_TRUE(onDisk.load(PersonalLexicon::defaultPath(), &error)) << error.toStdString();
+    EXPECT_EQ(onDisk.entries(), lex.entries());
 }
 
 TEST_F(PersonalLexiconTest, BrokenFileIsNamedAndLeftAlone)
