@@ -55,16 +55,9 @@ protected:
         ASSERT_TRUE(SidecarStore::save(*doc, set, &error)) << error.toStdString();
     }
 
-    static Annotation mention(const QString &type, const QString &text, Status status = Status::Accepted, int occurrence = 0)
+    Annotation mention(const QString &type, const QString &text, Status status = Status::Accepted, int occurrence = 0) const
     {
-        qsizetype at = -1;
-        for (int i = 0; i <= occurrence; ++i)
-            at = Article.indexOf(text, at + 1);
-        Annotation a;
-        a.type = type;
-        a.start = at;
-        a.end = at + text.size();
-        a.text = text;
+        Annotation a = mentionOf(type, text, occurrence);
         a.status = status;
         a.origin = status == Status::Suggested ? Origin::Automatic : Origin::Manual;
         if (type == Types::Speaker)

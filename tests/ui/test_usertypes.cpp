@@ -364,17 +364,7 @@ TEST_F(UserTypesTest, AltDragFromAQuoteToASpeakerAttributesItAndUndoTakesItBack)
     auto doc = Document::load(m_article, &error);
     ASSERT_TRUE(doc);
     AnnotationSet set;
-    auto add = [&](const QString &type, const QString &text, int nth = 0) {
-        qsizetype at = -1;
-        for (int i = 0; i <= nth; ++i)
-            at = Article.indexOf(text, at + 1);
-        Annotation a;
-        a.type = type;
-        a.start = at;
-        a.end = at + text.size();
-        a.text = text;
-        return set.addAnnotation(a);
-    };
+    auto add = [&](const QString &type, const QString &text, int nth = 0) { return set.addAnnotation(mentionOf(type, text, nth)); };
     const QString quote = add(Types::Quote, QStringLiteral("The levy will fall by 12 percent,"));
     const QString tom = add(Types::Speaker, QStringLiteral("Tom Reyes"));
     const QString reyes = add(Types::Speaker, QStringLiteral("Reyes"), 1);

@@ -4,6 +4,7 @@
 // set-up the widget tests of the correction workflow share.
 #include "articleview.h"
 #include "mainwindow.h"
+#include "model/annotation.h"
 #include "settings.h"
 #include "testsupport.h"
 
@@ -41,10 +42,11 @@ protected:
         });
     }
 
-    /// Opens the article, shows the window and puts the focus in the text.
-    void open()
+    /// Opens the article (or @p path), shows the window and puts the focus in the text.
+    void open() { open(m_article); }
+    void open(const QString &path)
     {
-        ASSERT_TRUE(m_window->openFile(m_article));
+        ASSERT_TRUE(m_window->openFile(path));
         m_window->waitUntilIdle();
         m_window->show();
         ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
@@ -71,6 +73,17 @@ protected:
         for (int i = 0; i <= nth; ++i)
             at = m_text.indexOf(text, at + 1);
         return at;
+    }
+
+    /// An annotation of @p type on the @p nth occurrence of @p text.
+    Annotation mentionOf(const QString &type, const QString &text, int nth = 0) const
+    {
+        Annotation a;
+        a.type = type;
+        a.start = offsetOf(text, nth);
+        a.end = a.start + text.size();
+        a.text = text;
+        return a;
     }
 
     /// Selects the @p nth occurrence of @p text.
