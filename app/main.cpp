@@ -1,6 +1,7 @@
 // The GUI: parses the command line and opens the main window.
 #include "entitypanel.h"
 #include "mainwindow.h"
+#include "personallexicondialog.h"
 #include "quotelist.h"
 #include "statisticsview.h"
 
@@ -39,13 +40,15 @@ int main(int argc, char **argv)
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WIDTHxHEIGHT."), QStringLiteral("SIZE"));
     const QCommandLineOption statistics(QStringLiteral("statistics"), QStringLiteral("Open the statistics window (with --screenshot: grab it instead)."));
     const QCommandLineOption panel(QStringLiteral("panel"),
-                                   QStringLiteral("With --screenshot: grab only the panel NAME (\"entities\" or \"quotes\") at its size in the window."),
+                                   QStringLiteral("With --screenshot: grab only the panel NAME (\"entities\" or \"quotes\") at its size in the window, or "
+                                                  "the personal lexicon's window (\"lexicon\")."),
                                    QStringLiteral("NAME"));
     parser.addOptions({screenshot, theme, size, statistics, panel});
     parser.process(app);
     const QString panelName = parser.value(panel);
-    if (!panelName.isEmpty() && panelName != QLatin1String("entities") && panelName != QLatin1String("quotes")) {
-        std::fprintf(stderr, "article-annotator: no panel named \"%s\" (entities or quotes)\n", qPrintable(panelName));
+    if (!panelName.isEmpty() && panelName != QLatin1String("entities") && panelName != QLatin1String("quotes")
+        && panelName != QLatin1String("lexicon")) {
+        std::fprintf(stderr, "article-annotator: no panel named \"%s\" (entities, quotes or lexicon)\n", qPrintable(panelName));
         return 2;
     }
 
@@ -98,6 +101,8 @@ int main(int argc, char **argv)
             poll->stop();
             if (stats)
                 window.showStatistics();
+            if (panelName == QLatin1String("lexicon"))
+                window.showPersonalLexicon();
             // Let the highlighter and the layout finish before the grab.
             QTimer::singleShot(500, &window, [&window, shotPath, stats, panelName] {
                 QWidget *target = &window;
@@ -110,6 +115,8 @@ int main(int argc, char **argv)
                     target = window.entityPanel()->parentWidget();
                 else if (panelName == QLatin1String("quotes"))
                     target = window.quoteList()->parentWidget();
+                else if (panelName == QLatin1String("lexicon"))
+                    target = window.showPersonalLexicon();
                 const QPixmap pixmap = target->grab();
                 if (!pixmap.save(shotPath, "PNG")) {
                     std::fprintf(stderr, "article-annotator: could not write %s\n", qPrintable(shotPath));

@@ -381,8 +381,8 @@ void MainWindow::createEditActions()
         acceptAll->addAction(tr("%1 Suggestions").arg(type), this, [this, type] { setStatusOfAll(type, Status::Accepted); });
         rejectAll->addAction(tr("%1 Suggestions").arg(type), this, [this, type] { setStatusOfAll(type, Status::Rejected); });
     }
-    acceptAll->addSeparator();
-    rejectAll->addSeparator();
+    m_userAcceptAllEnd = acceptAll->addSeparator();
+    m_userRejectAllEnd = rejectAll->addSeparator();
     acceptAll->addAction(tr("All Suggestions"), this, [this] { setStatusOfAll(QString(), Status::Accepted); });
     rejectAll->addAction(tr("All Suggestions"), this, [this] { setStatusOfAll(QString(), Status::Rejected); });
     annotate->addSeparator();
@@ -416,6 +416,8 @@ PersonalLexiconDialog *MainWindow::showPersonalLexicon()
     if (!m_lexiconDialog) {
         m_lexiconDialog = new PersonalLexiconDialog(&m_lexicon, PersonalLexicon::defaultPath(), m_lexiconProblem, m_lexiconOn, this);
         m_lexiconDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // What the user sets by hand is theirs: undoing an old lesson leaves it be.
+        connect(m_lexiconDialog, &PersonalLexiconDialog::entryChanged, m_learner, &CorrectionLearner::userChanged);
         connect(m_lexiconDialog, &PersonalLexiconDialog::edited, this, &MainWindow::savePersonalLexicon);
         connect(m_lexiconDialog, &PersonalLexiconDialog::enabledChanged, this, &MainWindow::setPersonalLexiconEnabled);
         connect(m_learner, &CorrectionLearner::lexiconChanged, m_lexiconDialog, &PersonalLexiconDialog::refresh);
@@ -433,6 +435,8 @@ void MainWindow::savePersonalLexicon()
     QString error;
     if (!m_lexicon.save(PersonalLexicon::defaultPath(), &error))
         statusBar()->showMessage(error, 15000);
+    else if (m_lexiconDialog) // the save may have brought in what another window saved
+        QMetaObject::invokeMethod(m_lexiconDialog, &PersonalLexiconDialog::refresh, Qt::QueuedConnection);
 }
 
 void MainWindow::updateUserTypes()
@@ -451,6 +455,14 @@ void MainWindow::updateUserTypes()
         connect(tagAction, &QAction::triggered, this, [this, name] { tag(name); });
         m_userTypeActions.append(tagAction);
         m_userTypeActions.append(addShowToggle(m_viewMenu, m_userShowEnd, name));
+        for (const Status status : {Status::Accepted, Status::Rejected}) {
+            QAction *end = status == Status::Accepted ? m_userAcceptAllEnd : m_userRejectAllEnd;
+            auto *menu = qobject_cast<QMenu *>(end->parent()); // the separator belongs to its submenu
+            auto *all = new QAction(tr("%1 Suggestions").arg(name), menu);
+            menu->insertAction(end, all);
+            connect(all, &QAction::triggered, this, [this, name, status] { setStatusOfAll(name, status); });
+            m_userTypeActions.append(all);
+        }
     }
     // New colours for the text, the legend and the ruler.
     applyTheme();

@@ -226,6 +226,8 @@ private:
     QMenu *m_annotateMenu = nullptr;
     QAction *m_userTagsEnd = nullptr; ///< user types' tag actions go before it
     QAction *m_userShowEnd = nullptr; ///< their show toggles go before it
+    QAction *m_userAcceptAllEnd = nullptr; ///< their "accept all suggested" entries go before it
+    QAction *m_userRejectAllEnd = nullptr; ///< their "reject all suggested" entries go before it
     QList<QAction *> m_userTypeActions;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;

@@ -21,7 +21,18 @@ namespace annotator {
 
 namespace {
 constexpr int KeyRole = Qt::UserRole; // the entry's type and text before any edit
+
+// The file's path as people write it: ~ for the home folder on Unix.
+QString shownPath(const QString &path)
+{
+#ifndef Q_OS_WIN
+    const QString home = QDir::homePath();
+    if (home.size() > 1 && path.startsWith(home + QLatin1Char('/')))
+        return QLatin1Char('~') + path.mid(home.size());
+#endif
+    return QDir::toNativeSeparators(path);
 }
+} // namespace
 
 PersonalLexiconDialog::PersonalLexiconDialog(PersonalLexicon *lexicon, const QString &path, const QString &problem, bool enabled,
                                              QWidget *parent)
@@ -38,7 +49,7 @@ PersonalLexiconDialog::PersonalLexiconDialog(PersonalLexicon *lexicon, const QSt
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Corrections remembered across articles: text you rejected is not suggested again, text you "
                                 "tagged is suggested in other articles. Kept in %1.")
-                                 .arg(QDir::toNativeSeparators(path)),
+                                 .arg(shownPath(path)),
                              this);
     intro->setWordWrap(true);
     intro->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -59,6 +70,9 @@ PersonalLexiconDialog::PersonalLexiconDialog(PersonalLexicon *lexicon, const QSt
 
     m_table->setColumnCount(4);
     m_table->setHorizontalHeaderLabels({tr("Type"), tr("Text"), tr("Decision"), tr("Country code")});
+    // Type, decision and code as wide as what they hold (the decision's
+    // list box whole), the text takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -71,6 +85,8 @@ PersonalLexiconDialog::PersonalLexiconDialog(PersonalLexicon *lexicon, const QSt
     auto *row = new QHBoxLayout;
     row->addWidget(m_count, 1);
     row->addWidget(m_delete);
+    // Return in the table must not delete the entry it is on.
+    m_delete->setAutoDefault(false);
     connect(m_delete, &QPushButton::clicked, this, &PersonalLexiconDialog::deleteSelected);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -144,7 +160,9 @@ void PersonalLexiconDialog::cellEdited(int row, int column)
     } else {
         m_lexicon->remove(key.at(0), key.at(1));
         m_lexicon->set(e);
+        Q_EMIT entryChanged(e.type, e.text);
     }
+    Q_EMIT entryChanged(key.at(0), key.at(1));
     Q_EMIT edited();
     // Rebuilding the table from inside its own signal would delete the
     // item being edited: do it once the edit is over.
@@ -160,8 +178,10 @@ void PersonalLexiconDialog::setDecision(int row, int index)
     if (!e)
         return;
     e->decision = index == 0 ? PersonalLexicon::Decision::Always : PersonalLexicon::Decision::Never;
-    if (m_lexicon->set(*e))
+    if (m_lexicon->set(*e)) {
+        Q_EMIT entryChanged(e->type, e->text);
         Q_EMIT edited();
+    }
     QMetaObject::invokeMethod(this, &PersonalLexiconDialog::refresh, Qt::QueuedConnection);
 }
 
@@ -175,8 +195,12 @@ void PersonalLexiconDialog::deleteSelected()
     if (keys.isEmpty() && m_table->currentRow() >= 0 && !m_table->isRowHidden(m_table->currentRow()))
         keys.append(m_table->item(m_table->currentRow(), TypeColumn)->data(KeyRole).toStringList());
     bool changed = false;
-    for (const QStringList &key : std::as_const(keys))
-        changed |= m_lexicon->remove(key.at(0), key.at(1));
+    for (const QStringList &key : std::as_const(keys)) {
+        if (m_lexicon->remove(key.at(0), key.at(1))) {
+            changed = true;
+            Q_EMIT entryChanged(key.at(0), key.at(1));
+        }
+    }
     if (!changed)
         return;
     refresh();

@@ -38,6 +38,9 @@ public:
 Q_SIGNALS:
     /// The user changed the lexicon.
     void edited();
+    /// The user edited, deleted or added the entry for @p text as @p type
+    /// (an edited text: both the old and the new text).
+    void entryChanged(const QString &type, const QString &text);
     /// The user switched the lexicon on or off.
     void enabledChanged(bool enabled);
 

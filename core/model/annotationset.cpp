@@ -30,6 +30,22 @@ Annotation retyped(Annotation a, const QString &type)
     return a;
 }
 
+/// Adds to @p edit a new entity @p id named after @p mention, and the
+/// mention accepted as its own; returns the entity.
+Entity entityFor(const Annotation &mention, const QString &id, AnnotationEdit &edit)
+{
+    Entity e;
+    e.id = id;
+    e.type = mention.type;
+    e.name = mention.text;
+    Annotation a = mention;
+    a.entity = e.id;
+    a.status = Status::Accepted;
+    edit.add(e);
+    edit.change(mention, a);
+    return e;
+}
+
 } // namespace
 
 AnnotationSet::AnnotationSet(QObject *parent)
@@ -573,23 +589,15 @@ bool AnnotationSet::linkToMention(const QString &id, const QString &targetId)
     if (!target->entity.isEmpty() && entity(target->entity))
         return link(id, target->entity);
     // The target has no entity yet: make one for it and link both, one step.
-    Entity e;
-    e.id = newEntityId();
-    e.type = target->type;
-    e.name = target->text;
-    Annotation t = *target;
-    t.entity = e.id;
-    t.status = Status::Accepted;
+    AnnotationEdit edit;
+    const Entity e = entityFor(*target, newEntityId(), edit);
     Annotation s = *source;
     s.status = Status::Accepted;
     if (s.type == Types::Quote)
         s.saidBy = e.id;
     else
         s.entity = e.id;
-    AnnotationEdit edit;
     edit.text = s.type == Types::Quote ? tr("Attribute quote to %1").arg(e.name) : tr("Link “%1” to %2").arg(s.text.left(40), e.name);
-    edit.add(e);
-    edit.change(*target, t);
     edit.change(*source, s);
     apply(edit);
     return true;
@@ -600,17 +608,9 @@ QString AnnotationSet::splitOff(const QString &id)
     const Annotation *current = annotation(id);
     if (!current || (current->type != Types::Speaker && current->type != Types::Event))
         return QString();
-    Entity e;
-    e.id = newEntityId();
-    e.type = current->type;
-    e.name = current->text;
-    Annotation a = *current;
-    a.entity = e.id;
-    a.status = Status::Accepted;
     AnnotationEdit edit;
-    edit.text = tr("Split “%1” off as its own %2").arg(a.text.left(40), a.type);
-    edit.add(e);
-    edit.change(*current, a);
+    edit.text = tr("Split “%1” off as its own %2").arg(current->text.left(40), current->type);
+    const Entity e = entityFor(*current, newEntityId(), edit);
     apply(edit);
     return e.id;
 }

@@ -141,8 +141,11 @@ void CorrectionLearner::historyMoved()
         return;
     }
     bool changed = false;
-    auto restore = [&](const QString &type, const QString &text, const std::optional<PersonalLexicon::Entry> &state) {
-        changed |= state ? m_lexicon->set(*state) : m_lexicon->remove(type, text);
+    // Moves the entry from @p from to @p to, if it still is as the step left it.
+    auto restore = [&](const Change &c, const std::optional<PersonalLexicon::Entry> &from, const std::optional<PersonalLexicon::Entry> &to) {
+        if (m_lexicon->find(c.type, c.text) != from)
+            return;
+        changed |= to ? m_lexicon->set(*to) : m_lexicon->remove(c.type, c.text);
     };
     // Undo takes back what the undone steps taught; redo teaches it again.
     while (m_index > now) {
@@ -150,18 +153,25 @@ void CorrectionLearner::historyMoved()
         if (size_t(m_index) < m_journal.size()) {
             const auto &steps = m_journal[size_t(m_index)];
             for (auto it = steps.crbegin(); it != steps.crend(); ++it)
-                restore(it->type, it->text, it->before);
+                restore(*it, it->after, it->before);
         }
     }
     while (m_index < now) {
         if (size_t(m_index) < m_journal.size()) {
             for (const Change &c : m_journal[size_t(m_index)])
-                restore(c.type, c.text, c.after);
+                restore(c, c.before, c.after);
         }
         ++m_index;
     }
     if (changed)
         Q_EMIT lexiconChanged();
+}
+
+void CorrectionLearner::userChanged(const QString &type, const QString &text)
+{
+    const QString key = PersonalLexicon::normalized(text);
+    for (std::vector<Change> &step : m_journal)
+        std::erase_if(step, [&](const Change &c) { return c.type == type && PersonalLexicon::normalized(c.text) == key; });
 }
 
 } // namespace annotator

@@ -23,7 +23,10 @@ struct AnnotationEdit;
 ///   remembered for that text.
 /// Speakers are remembered by name only (text with a capital, not a bare
 /// pronoun); quotes are not remembered. Undo and redo in the article take
-/// back and make again what the step taught the lexicon.
+/// back and make again what the step taught the lexicon, but only where the
+/// entry is still as the step left it: an entry the user changed by hand
+/// since (userChanged(), the lexicon dialog) or that changed otherwise is
+/// left as it is, for the user's explicit word wins over an old lesson.
 class CorrectionLearner : public QObject
 {
     Q_OBJECT
@@ -49,6 +52,11 @@ public:
     static std::vector<Change> learn(PersonalLexicon &lexicon, const AnnotationEdit &edit);
     /// Whether @p text may be remembered as @p type.
     static bool isRememberable(const QString &type, const QString &text);
+
+    /// The user edited, deleted or added the entry for @p text as @p type
+    /// by hand: undoing or redoing the steps taken so far no longer
+    /// touches it.
+    void userChanged(const QString &type, const QString &text);
 
 Q_SIGNALS:
     /// The lexicon changed (to be saved).

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
@@ -122,20 +123,25 @@ bool PersonalLexicon::set(Entry entry)
     if (it != m_entries.end() && it.value() == entry)
         return false;
     m_entries.insert(key, entry);
+    m_changes.insert(key, entry);
     rebuild();
     return true;
 }
 
 bool PersonalLexicon::remove(const QString &type, QStringView text)
 {
-    if (!m_entries.remove({type, normalized(text)}))
+    const Key key{type, normalized(text)};
+    if (!m_entries.remove(key))
         return false;
+    m_changes.insert(key, std::nullopt);
     rebuild();
     return true;
 }
 
 void PersonalLexicon::clear()
 {
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        m_changes.insert(it.key(), std::nullopt);
     m_entries.clear();
     rebuild();
 }
@@ -374,9 +380,21 @@ QString parse(const QByteArray &bytes, QList<PersonalLexicon::Entry> &out)
 
 } // namespace
 
+QMap<PersonalLexicon::Key, PersonalLexicon::Entry> PersonalLexicon::toMap(QList<Entry> entries)
+{
+    QMap<Key, Entry> out;
+    for (Entry &e : entries) {
+        if (e.decision == Decision::Never)
+            e.code.clear();
+        out.insert({e.type, normalized(e.text)}, std::move(e));
+    }
+    return out;
+}
+
 bool PersonalLexicon::load(const QString &path, QString *error)
 {
     m_entries.clear();
+    m_changes.clear();
     rebuild();
     QFile file(path);
     if (!file.exists())
@@ -404,54 +422,67 @@ bool PersonalLexicon::fromJson(const QByteArray &bytes, QString *problem)
             *problem = why;
         return false;
     }
-    m_entries.clear();
-    for (Entry &e : entries) {
-        if (e.decision == Decision::Never)
-            e.code.clear();
-        m_entries.insert({e.type, normalized(e.text)}, e);
-    }
+    m_entries = toMap(std::move(entries));
+    m_changes.clear();
     rebuild();
     return true;
 }
 
-bool PersonalLexicon::save(const QString &path, QString *error, bool overwriteBroken) const
+bool PersonalLexicon::save(const QString &path, QString *error, bool overwriteBroken)
 {
     const QString shown = QDir::toNativeSeparators(path);
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = QStringLiteral("The personal lexicon %1 was not saved: %2").arg(shown, why);
+        return false;
+    };
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return fail(QStringLiteral("its folder cannot be created."));
+    // Another program saving at the same time waits here, so neither
+    // writes over what the other has just merged.
+    QLockFile lock(path + QStringLiteral(".lock"));
+    if (!lock.tryLock(5000)) {
+        return fail(lock.error() == QLockFile::LockFailedError
+                        ? QStringLiteral("another program has been saving it for over 5 seconds; it is saved with the next change.")
+                        : QStringLiteral("its lock file %1 cannot be made.").arg(QDir::toNativeSeparators(lock.fileName())));
+    }
+
+    QMap<Key, Entry> merged = m_entries; // a missing file gets everything known here
     QFile existing(path);
     if (existing.exists()) {
-        QList<Entry> ignored;
+        QList<Entry> onDisk;
         const bool readable = existing.open(QIODevice::ReadOnly);
         const QByteArray old = readable ? existing.readAll() : QByteArray();
-        const QString problem = readable ? parse(old, ignored) : existing.errorString();
+        const QString problem = readable ? parse(old, onDisk) : existing.errorString();
         existing.close();
-        if (!problem.isEmpty()) {
-            if (!overwriteBroken) {
-                if (error)
-                    *error = QStringLiteral("The personal lexicon %1 was not saved: the file there cannot be used (%2), and it is left as it is.")
-                                 .arg(shown, problem);
-                return false;
+        if (problem.isEmpty()) {
+            // What the file holds now, with this lexicon's own changes on top.
+            merged = toMap(std::move(onDisk));
+            for (auto it = m_changes.cbegin(); it != m_changes.cend(); ++it) {
+                if (it.value())
+                    merged.insert(it.key(), *it.value());
+                else
+                    merged.remove(it.key());
             }
+        } else {
+            if (!overwriteBroken)
+                return fail(QStringLiteral("the file there cannot be used (%1), and it is left as it is.").arg(problem));
             QSaveFile bak(path + QStringLiteral(".bak"));
-            if (!readable || !bak.open(QIODevice::WriteOnly) || bak.write(old) != old.size() || !bak.commit()) {
-                if (error)
-                    *error = QStringLiteral("The personal lexicon %1 was not saved: its broken file could not be kept as %2.")
-                                 .arg(shown, QDir::toNativeSeparators(path + QStringLiteral(".bak")));
-                return false;
-            }
+            if (!readable || !bak.open(QIODevice::WriteOnly) || bak.write(old) != old.size() || !bak.commit())
+                return fail(QStringLiteral("its broken file could not be kept as %1.").arg(QDir::toNativeSeparators(path + QStringLiteral(".bak"))));
         }
     }
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        if (error)
-            *error = QStringLiteral("The personal lexicon %1 was not saved: its folder cannot be created.").arg(shown);
-        return false;
-    }
-    QSaveFile out(path);
+
+    const QMap<Key, Entry> mine = std::exchange(m_entries, merged);
     const QByteArray bytes = toJson();
+    QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        if (error)
-            *error = QStringLiteral("The personal lexicon %1 was not saved: %2").arg(shown, out.errorString());
-        return false;
+        m_entries = mine; // unchanged, changes kept for the next try
+        return fail(out.errorString());
     }
+    m_changes.clear();
+    if (m_entries != mine)
+        rebuild();
     return true;
 }
 

@@ -29,6 +29,9 @@ struct Recognition;
 ///
 /// Kept as small, versioned, human-readable JSON (see defaultPath()),
 /// written atomically; a file that cannot be read is never overwritten.
+/// Several running programs may share the file: each remembers what it
+/// changed since it last read or wrote the file, and a save applies those
+/// changes onto what the file holds then (see save()).
 class PersonalLexicon
 {
 public:
@@ -73,11 +76,21 @@ public:
     /// is not a lexicon of this or an older version gives false and @p error
     /// naming the file, and the lexicon is left empty.
     bool load(const QString &path, QString *error);
-    /// Writes the lexicon to @p path atomically (QSaveFile). Refuses (false,
-    /// @p error) when a file is there that cannot be read as a lexicon, so a
-    /// broken or newer file is never replaced by less; with @p overwriteBroken
-    /// the broken file is first kept as @p path + ".bak".
-    bool save(const QString &path, QString *error, bool overwriteBroken = false) const;
+    /// Writes the lexicon to @p path atomically (QSaveFile), merged with what
+    /// another program saved there meanwhile: under a lock (@p path +
+    /// ".lock") the file is read again, the entries this lexicon added,
+    /// edited or removed since it was loaded or last saved are applied onto
+    /// it, and the result is written and becomes this lexicon's content.
+    /// Entries it did not touch are kept as the file has them, so no entry
+    /// is lost that this lexicon did not remove. A missing file gets all of
+    /// this lexicon's entries. Refuses (false, @p error) when a file is there
+    /// that cannot be read as a lexicon, so a broken or newer file is never
+    /// replaced by less; with @p overwriteBroken the broken file is first
+    /// kept as @p path + ".bak" and replaced by this lexicon's entries.
+    bool save(const QString &path, QString *error, bool overwriteBroken = false);
+    /// Whether entries were added, edited or removed since the lexicon was
+    /// loaded or last saved.
+    bool hasUnsavedChanges() const { return !m_changes.isEmpty(); }
     QByteArray toJson() const;
     /// Replaces the entries with those of @p bytes (the file's contents);
     /// false with @p problem (the reason, without a file name) when they are
@@ -99,8 +112,12 @@ private:
     struct Index;
     using Key = std::pair<QString, QString>; ///< type, normalized text
     void rebuild();
+    static QMap<Key, Entry> toMap(QList<Entry> entries);
 
     QMap<Key, Entry> m_entries;
+    /// What this lexicon changed since it was loaded or saved: each touched
+    /// key's state now (nothing = removed); applied onto the file by save().
+    QMap<Key, std::optional<Entry>> m_changes;
     std::shared_ptr<const Index> m_index; ///< rebuilt on every change, never modified
 };
 

@@ -5,8 +5,14 @@
 #include "recognition/suggestionmerger.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QSaveFile>
 #include <QStandardPaths>
+
+#include <chrono>
+#include <thread>
 
 using namespace annotator;
 
@@ -153,6 +159,96 @@ TEST(PersonalLexicon, BrokenOrNewerFileIsNamedInTheErrorAndNeverOverwrittenWithL
     EXPECT_TRUE(error.contains(QStringLiteral("newer"))) << error.toStdString();
 }
 
+TEST(PersonalLexicon, TwoProgramsSavingTheSameFileKeepEachOthersChanges)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("personal-lexicon.json"));
+    QString error;
+    {
+        PersonalLexicon first;
+        first.set({Types::Country, QStringLiteral("Georgia"), PersonalLexicon::Decision::Never, {}});
+        first.set({Types::Speaker, QStringLiteral("Acme Holdings"), PersonalLexicon::Decision::Always, {}});
+        first.set({Types::Event, QStringLiteral("storm"), PersonalLexicon::Decision::Always, {}});
+        ASSERT_TRUE(first.save(path, &error)) << error.toStdString();
+        EXPECT_FALSE(first.hasUnsavedChanges());
+    }
+    // Two windows started from that file.
+    PersonalLexicon a, b;
+    ASSERT_TRUE(a.load(path, &error)) << error.toStdString();
+    ASSERT_TRUE(b.load(path, &error)) << error.toStdString();
+
+    // Each learns something different and saves.
+    a.set({Types::Country, QStringLiteral("Hermit Kingdom"), PersonalLexicon::Decision::Always, QStringLiteral("KP")});
+    EXPECT_TRUE(a.hasUnsavedChanges());
+    ASSERT_TRUE(a.save(path, &error)) << error.toStdString();
+    b.set({Types::Speaker, QStringLiteral("Tomas Ferreira"), PersonalLexicon::Decision::Always, {}});
+    b.set({Types::Event, QStringLiteral("storm"), PersonalLexicon::Decision::Never, {}}); // edited
+    ASSERT_TRUE(b.save(path, &error)) << error.toStdString();
+
+    PersonalLexicon onDisk;
+    ASSERT_TRUE(onDisk.load(path, &error)) << error.toStdString();
+    EXPECT_EQ(onDisk.size(), 5);
+    ASSERT_TRUE(onDisk.find(Types::Country, u"Hermit Kingdom")) << "b's save dropped what a saved";
+    EXPECT_EQ(onDisk.find(Types::Country, u"Hermit Kingdom")->code, QStringLiteral("KP"));
+    ASSERT_TRUE(onDisk.find(Types::Speaker, u"Tomas Ferreira"));
+    EXPECT_EQ(onDisk.find(Types::Event, u"storm")->decision, PersonalLexicon::Decision::Never);
+    // The one that saved last now knows the other's entries too.
+    EXPECT_EQ(b.entries(), onDisk.entries());
+    EXPECT_TRUE(b.find(Types::Country, u"Hermit Kingdom"));
+
+    // A deletion in one survives a save of the other, which still holds the entry.
+    ASSERT_TRUE(a.remove(Types::Country, u"Georgia"));
+    ASSERT_TRUE(a.save(path, &error)) << error.toStdString();
+    ASSERT_TRUE(b.find(Types::Country, u"Georgia"));
+    b.set({Types::Country, QStringLiteral("Ruritania"), PersonalLexicon::Decision::Always, QStringLiteral("RU")});
+    ASSERT_TRUE(b.save(path, &error)) << error.toStdString();
+    ASSERT_TRUE(onDisk.load(path, &error)) << error.toStdString();
+    EXPECT_FALSE(onDisk.find(Types::Country, u"Georgia")) << "b's save brought back what a deleted";
+    EXPECT_FALSE(b.find(Types::Country, u"Georgia"));
+    EXPECT_TRUE(onDisk.find(Types::Country, u"Ruritania"));
+    EXPECT_TRUE(onDisk.find(Types::Speaker, u"Acme Holdings"));
+    EXPECT_EQ(onDisk.size(), 5);
+
+    // Clearing is deleting every entry this lexicon knows, not those it has not seen.
+    ASSERT_TRUE(b.save(path, &error)) << error.toStdString();
+    a.set({Types::Event, QStringLiteral("flood"), PersonalLexicon::Decision::Always, {}});
+    ASSERT_TRUE(a.save(path, &error)) << error.toStdString();
+    b.clear();
+    ASSERT_TRUE(b.save(path, &error)) << error.toStdString();
+    ASSERT_TRUE(onDisk.load(path, &error)) << error.toStdString();
+    ASSERT_EQ(onDisk.size(), 1);
+    EXPECT_TRUE(onDisk.find(Types::Event, u"flood"));
+}
+
+TEST(PersonalLexicon, SaveWaitsWhileAnotherProgramHoldsTheLockAndMergesWhatItWrote)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("personal-lexicon.json"));
+    PersonalLexicon lex;
+    lex.set({Types::Country, QStringLiteral("Georgia"), PersonalLexicon::Decision::Never, {}});
+    // The other program holds the lock while it writes its file.
+    QLockFile other(path + QStringLiteral(".lock"));
+    ASSERT_TRUE(other.lock());
+    std::thread writer([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        PersonalLexicon theirs;
+        theirs.set({Types::Speaker, QStringLiteral("Acme Holdings"), PersonalLexicon::Decision::Always, {}});
+        QSaveFile out(path);
+        const QByteArray bytes = theirs.toJson();
+        if (out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size())
+            out.commit();
+        other.unlock();
+    });
+    QString error;
+    const bool saved = lex.save(path, &error);
+    writer.join();
+    ASSERT_TRUE(saved) << error.toStdString();
+    PersonalLexicon back;
+    ASSERT_TRUE(back.load(path, &error));
+    EXPECT_TRUE(back.isRejected(Types::Country, u"Georgia"));
+    EXPECT_TRUE(back.find(Types::Speaker, u"Acme Holdings")) << "written over what the lock holder wrote";
+}
+
 TEST(PersonalLexicon, MatchesWholeWordsAndCapitalisedNamesOnly)
 {
     PersonalLexicon lex;
@@ -247,12 +343,23 @@ TEST(PersonalLexicon, RejectedSpeakerLeavesNoEmptyEntityBehind)
         EXPECT_NE(a.saidBy, tomas.front().entity);
 }
 
-TEST(CorrectionLearner, UndoTakesBackWhatAStepTaughtAndRedoTeachesItAgain)
+namespace {
+
+/// ArticleA opened with a learner watching, as the window does.
+class CorrectionLearnerTest : public ::testing::Test
 {
+protected:
+    void SetUp() override { openArticle(set, learner, ArticleA, &lex); }
+
     PersonalLexicon lex;
     AnnotationSet set;
-    CorrectionLearner learner(&set, &lex);
-    openArticle(set, learner, ArticleA, &lex);
+    CorrectionLearner learner{&set, &lex};
+};
+
+} // namespace
+
+TEST_F(CorrectionLearnerTest, UndoTakesBackWhatAStepTaughtAndRedoTeachesItAgain)
+{
     const auto georgia = find(set, Types::Country, QStringLiteral("Georgia"));
     ASSERT_TRUE(georgia);
     set.setStatus({georgia->id}, Status::Rejected);
@@ -266,12 +373,61 @@ TEST(CorrectionLearner, UndoTakesBackWhatAStepTaughtAndRedoTeachesItAgain)
     EXPECT_TRUE(lex.isEmpty());
 }
 
-TEST(CorrectionLearner, RetypeDeleteAndCodeChangesAreRemembered)
+TEST_F(CorrectionLearnerTest, UndoLeavesAnEntryTheUserChangedByHandSince)
 {
-    PersonalLexicon lex;
-    AnnotationSet set;
-    CorrectionLearner learner(&set, &lex);
-    openArticle(set, learner, ArticleA, &lex);
+    const QString acme = set.addAnnotation(manual(ArticleA, Types::Speaker, QStringLiteral("Acme Holdings")));
+    ASSERT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    const auto georgia = find(set, Types::Country, QStringLiteral("Georgia"));
+    ASSERT_TRUE(georgia);
+    set.setStatus({georgia->id}, Status::Rejected);
+    ASSERT_TRUE(lex.isRejected(Types::Country, u"Georgia"));
+
+    // In the lexicon's window: Acme becomes "never" and back to "always"
+    // (the user's own word now, though it reads as the lesson did); the
+    // rejection of Georgia becomes "always Georgia -> GE".
+    lex.set({Types::Speaker, QStringLiteral("Acme Holdings"), PersonalLexicon::Decision::Never, {}});
+    learner.userChanged(Types::Speaker, QStringLiteral("Acme Holdings"));
+    lex.set({Types::Speaker, QStringLiteral("Acme Holdings"), PersonalLexicon::Decision::Always, {}});
+    learner.userChanged(Types::Speaker, QStringLiteral("Acme Holdings"));
+    lex.set({Types::Country, QStringLiteral("Georgia"), PersonalLexicon::Decision::Always, QStringLiteral("GE")});
+    learner.userChanged(Types::Country, QStringLiteral("georgia"));
+
+    // Undoing both steps in the article takes back neither.
+    set.undo();
+    set.undo();
+    EXPECT_FALSE(set.annotation(acme));
+    ASSERT_TRUE(lex.find(Types::Speaker, u"Acme Holdings"));
+    EXPECT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    ASSERT_TRUE(lex.find(Types::Country, u"Georgia"));
+    EXPECT_EQ(lex.find(Types::Country, u"Georgia")->code, QStringLiteral("GE"));
+    // Nor does redoing them.
+    set.redo();
+    set.redo();
+    EXPECT_EQ(lex.find(Types::Country, u"Georgia")->decision, PersonalLexicon::Decision::Always);
+    EXPECT_EQ(lex.size(), 2);
+}
+
+TEST_F(CorrectionLearnerTest, UndoLeavesAnEntryThatChangedAnotherWay)
+{
+    const auto georgia = find(set, Types::Country, QStringLiteral("Georgia"));
+    ASSERT_TRUE(georgia);
+    set.setStatus({georgia->id}, Status::Rejected);
+    // Changed without the learner hearing of it (another window's save, merged in).
+    lex.set({Types::Country, QStringLiteral("Georgia"), PersonalLexicon::Decision::Always, QStringLiteral("GE")});
+    set.undo();
+    ASSERT_TRUE(lex.find(Types::Country, u"Georgia"));
+    EXPECT_EQ(lex.find(Types::Country, u"Georgia")->decision, PersonalLexicon::Decision::Always);
+    // An entry left as the step made it is still taken back.
+    set.redo();
+    const QString acme = set.addAnnotation(manual(ArticleA, Types::Speaker, QStringLiteral("Acme Holdings")));
+    ASSERT_TRUE(lex.find(Types::Speaker, u"Acme Holdings"));
+    set.undo();
+    EXPECT_FALSE(lex.find(Types::Speaker, u"Acme Holdings"));
+    EXPECT_FALSE(set.annotation(acme));
+}
+
+TEST_F(CorrectionLearnerTest, RetypeDeleteAndCodeChangesAreRemembered)
+{
     const auto georgia = find(set, Types::Country, QStringLiteral("Georgia"));
     ASSERT_TRUE(georgia);
     // Deleting a recogniser's annotation is a rejection.

@@ -78,6 +78,17 @@ struct Session {
         EXPECT_TRUE(ok) << error.toStdString();
         return ok;
     }
+    /// Chile tagged and saved, then Peru tagged and autosaved: the program
+    /// dies with Peru only in the recovery file.
+    void crashAfterAnEditSinceTheSave()
+    {
+        tag(QStringLiteral("Chile"));
+        ASSERT_TRUE(saveSidecar());
+        set.setClean();
+        Autosaver autosaver(&doc, &set, 60000);
+        tag(QStringLiteral("Peru"));
+        autosaver.flush();
+    }
     QStringList recoveredTexts(const RecoveryStore::Recovered &r) const
     {
         QStringList out;
@@ -97,13 +108,7 @@ struct Session {
 TEST(RecoveryStore, EditsAfterTheLastSaveAreOfferedBack)
 {
     Session s;
-    s.tag(QStringLiteral("Chile"));
-    ASSERT_TRUE(s.saveSidecar());
-    s.set.setClean();
-    Autosaver autosaver(&s.doc, &s.set, 60000);
-    s.tag(QStringLiteral("Peru"));
-    autosaver.flush();
-    // The program dies here.
+    s.crashAfterAnEditSinceTheSave();
     const auto r = RecoveryStore::find(s.doc);
     EXPECT_EQ(r.freshness, RecoveryStore::Freshness::Newer);
     EXPECT_EQ(s.recoveredTexts(r), QStringList({QStringLiteral("Chile"), QStringLiteral("Peru")}));
@@ -163,12 +168,7 @@ TEST(RecoveryStore, ARecoveryFileOlderThanTheSavedAnnotationsIsNeverOffered)
 TEST(RecoveryStore, ASidecarRewrittenByAnotherProgramAfterTheCrashWins)
 {
     Session s;
-    s.tag(QStringLiteral("Chile"));
-    ASSERT_TRUE(s.saveSidecar());
-    s.set.setClean();
-    Autosaver autosaver(&s.doc, &s.set, 60000);
-    s.tag(QStringLiteral("Peru"));
-    autosaver.flush();
+    s.crashAfterAnEditSinceTheSave();
     ASSERT_EQ(RecoveryStore::find(s.doc).freshness, RecoveryStore::Freshness::Newer);
     // Another program (the command-line annotator, say) saves the article's
     // annotations after the crash.

@@ -10,6 +10,7 @@
 #include "storage/recoverystore.h"
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
+#include "windowtest.h"
 
 #include <QLineEdit>
 #include <QApplication>
@@ -30,31 +31,11 @@ const QString Article = QStringLiteral(
     "\"We will keep the ships moving,\" said Elena Marsh, the Maltese envoy. Turkey and Ukraine welcomed the talks.\n\n"
     "Marsh added that Egypt would host the next round.\n");
 
-class CorrectionTest : public ::testing::Test
+class CorrectionTest : public WindowTest
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        // The recognisers' suggestions are tested on their own below.
-        Settings().setAnnotateNewArticles(false);
-        m_article = m_dir.filePath(QStringLiteral("grain.md"));
-        writeAll(m_article, Article.toUtf8());
-        m_window.setPrompter([this](QMessageBox::Icon, const QString &, const QString &text, QMessageBox::StandardButtons) {
-            m_prompts.append(text);
-            return m_answer;
-        });
-    }
-
-    void open()
-    {
-        ASSERT_TRUE(m_window.openFile(m_article));
-        m_window.waitUntilIdle();
-        m_window.show();
-        ASSERT_TRUE(QTest::qWaitForWindowActive(&m_window));
-        m_window.view()->setFocus();
-        QCoreApplication::processEvents();
-    }
+    // The recognisers' suggestions are tested on their own below.
+    void SetUp() override { setUpArticle(QStringLiteral("grain.md"), Article); }
 
     /// Writes a sidecar with @p annotations (and a speaker entity e1 for
     /// every Speaker and Quote) before the article is opened.
@@ -74,16 +55,9 @@ protected:
         ASSERT_TRUE(SidecarStore::save(*doc, set, &error)) << error.toStdString();
     }
 
-    static Annotation mention(const QString &type, const QString &text, Status status = Status::Accepted, int occurrence = 0)
+    Annotation mention(const QString &type, const QString &text, Status status = Status::Accepted, int occurrence = 0) const
     {
-        qsizetype at = -1;
-        for (int i = 0; i <= occurrence; ++i)
-            at = Article.indexOf(text, at + 1);
-        Annotation a;
-        a.type = type;
-        a.start = at;
-        a.end = at + text.size();
-        a.text = text;
+        Annotation a = mentionOf(type, text, occurrence);
         a.status = status;
         a.origin = status == Status::Suggested ? Origin::Automatic : Origin::Manual;
         if (type == Types::Speaker)
@@ -93,36 +67,18 @@ protected:
         return a;
     }
 
-    /// Presses a key in the article view, as the user does after a dialog
-    /// closed: the window must be active again first.
-    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier)
-    {
-        if (QApplication::activeWindow() != &m_window || !m_window.view()->hasFocus()) {
-            m_window.activateWindow();
-            ASSERT_TRUE(QTest::qWaitForWindowActive(&m_window));
-            m_window.view()->setFocus();
-        }
-        QTest::keyClick(m_window.view(), k, m);
-    }
-
     /// Puts the cursor at the start of @p text.
-    void cursorAt(const QString &text, int delta = 0) { m_window.view()->moveCursorTo(Article.indexOf(text) + delta); }
+    void cursorAt(const QString &text, int delta = 0) { m_window->view()->moveCursorTo(Article.indexOf(text) + delta); }
 
     QList<Annotation> ofType(const QString &type, Status status) const
     {
         QList<Annotation> out;
-        for (const Annotation &a : m_window.annotations()->ofType(type)) {
+        for (const Annotation &a : m_window->annotations()->ofType(type)) {
             if (a.status == status)
                 out.append(a);
         }
         return out;
     }
-
-    QTemporaryDir m_dir;
-    QString m_article;
-    MainWindow m_window;
-    QStringList m_prompts;
-    QMessageBox::StandardButton m_answer = QMessageBox::Ok;
 };
 
 } // namespace
@@ -143,7 +99,7 @@ TEST_F(CorrectionTest, AKeyboardSelectionTaggedWithAKeySnapsToWholeWordsWithoutQ
 
     // A quote selected with its quote marks and the comma after them.
     const qsizetype open = Article.indexOf(u'"');
-    m_window.view()->selectRange(open, Article.indexOf(QStringLiteral(" said")));
+    m_window->view()->selectRange(open, Article.indexOf(QStringLiteral(" said")));
     key(Qt::Key_4);
     const auto quotes = ofType(Types::Quote, Status::Accepted);
     ASSERT_EQ(quotes.size(), 1);
@@ -154,16 +110,16 @@ TEST_F(CorrectionTest, AKeyboardSelectionTaggedWithAKeySnapsToWholeWordsWithoutQ
     key(Qt::Key_2);
     ASSERT_EQ(ofType(Types::Country, Status::Accepted).size(), 1);
     EXPECT_EQ(ofType(Types::Country, Status::Accepted).first().text, QStringLiteral("Egypt"));
-    EXPECT_TRUE(m_window.isWindowModified());
+    EXPECT_TRUE(m_window->isWindowModified());
 }
 
 TEST_F(CorrectionTest, AnAnnotationCanNestInsideAnother)
 {
     writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh, the Maltese envoy"))});
     open();
-    m_window.view()->selectRange(Article.indexOf(QStringLiteral("Maltese")), Article.indexOf(QStringLiteral("Maltese")) + 7);
+    m_window->view()->selectRange(Article.indexOf(QStringLiteral("Maltese")), Article.indexOf(QStringLiteral("Maltese")) + 7);
     key(Qt::Key_2);
-    EXPECT_EQ(m_window.annotations()->size(), 2);
+    EXPECT_EQ(m_window->annotations()->size(), 2);
     EXPECT_EQ(ofType(Types::Country, Status::Accepted).value(0).text, QStringLiteral("Maltese"));
 }
 
@@ -178,19 +134,19 @@ TEST_F(CorrectionTest, KeysRetypeAndDeleteTheAnnotationUnderTheCursorAndUndoRedo
 
     cursorAt(QStringLiteral("Turkey"), 1);
     key(Qt::Key_Delete);
-    ASSERT_EQ(m_window.annotations()->size(), 1);
-    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Ukraine"));
+    ASSERT_EQ(m_window->annotations()->size(), 1);
+    EXPECT_EQ(m_window->annotations()->annotations().first().text, QStringLiteral("Ukraine"));
 
     key(Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_EQ(m_window.annotations()->size(), 2);
+    EXPECT_EQ(m_window->annotations()->size(), 2);
     key(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(ofType(Types::Event, Status::Suggested).size(), 1);
-    EXPECT_FALSE(m_window.isWindowModified());
+    EXPECT_FALSE(m_window->isWindowModified());
     key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(ofType(Types::Country, Status::Accepted).size(), 2);
     key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    EXPECT_EQ(m_window.annotations()->size(), 1);
-    EXPECT_TRUE(m_window.isWindowModified());
+    EXPECT_EQ(m_window->annotations()->size(), 1);
+    EXPECT_TRUE(m_window->isWindowModified());
 }
 
 TEST_F(CorrectionTest, SuggestionsAreWalkedAcceptedAndRejectedFromTheKeyboard)
@@ -200,20 +156,20 @@ TEST_F(CorrectionTest, SuggestionsAreWalkedAcceptedAndRejectedFromTheKeyboard)
                   mention(Types::Event, QStringLiteral("talks"), Status::Suggested, 1),
                   mention(Types::Country, QStringLiteral("Egypt"), Status::Suggested)});
     open();
-    m_window.view()->moveCursorTo(0);
+    m_window->view()->moveCursorTo(0);
     key(Qt::Key_N);
-    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("Maltese"));
+    EXPECT_EQ(m_window->currentAnnotation().value_or(Annotation()).text, QStringLiteral("Maltese"));
     key(Qt::Key_A); // accept, and on to Turkey
-    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("Turkey"));
+    EXPECT_EQ(m_window->currentAnnotation().value_or(Annotation()).text, QStringLiteral("Turkey"));
     key(Qt::Key_R); // reject, and on to talks
-    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("talks"));
+    EXPECT_EQ(m_window->currentAnnotation().value_or(Annotation()).text, QStringLiteral("talks"));
     key(Qt::Key_N, Qt::ShiftModifier); // back: Turkey is no longer a suggestion
-    EXPECT_EQ(m_window.currentAnnotation().value_or(Annotation()).text, QStringLiteral("Egypt"));
+    EXPECT_EQ(m_window->currentAnnotation().value_or(Annotation()).text, QStringLiteral("Egypt"));
 
     EXPECT_EQ(ofType(Types::Country, Status::Accepted).value(0).text, QStringLiteral("Maltese"));
     EXPECT_EQ(ofType(Types::Country, Status::Rejected).value(0).text, QStringLiteral("Turkey"));
     // The rejected one is kept (the lexicon learns from it) but not drawn.
-    EXPECT_EQ(m_window.annotations()->size(), 4);
+    EXPECT_EQ(m_window->annotations()->size(), 4);
 
     // Undo takes back the rejection alone.
     key(Qt::Key_Z, Qt::ControlModifier);
@@ -234,10 +190,10 @@ TEST_F(CorrectionTest, AllSuggestionsOfATypeAreAcceptedOrRejectedInOneUndoableSt
     key(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(ofType(Types::Country, Status::Suggested).size(), 3);
 
-    m_window.setStatusOfAll(QString(), Status::Rejected);
+    m_window->setStatusOfAll(QString(), Status::Rejected);
     EXPECT_EQ(ofType(Types::Country, Status::Rejected).size(), 3);
     EXPECT_EQ(ofType(Types::Event, Status::Rejected).size(), 1);
-    EXPECT_EQ(m_window.annotations()->undoText(), QStringLiteral("Reject all suggestions"));
+    EXPECT_EQ(m_window->annotations()->undoText(), QStringLiteral("Reject all suggestions"));
 }
 
 TEST_F(CorrectionTest, TheEntityPanelCountsQuotesAndMentionsAndJumpsToThem)
@@ -249,7 +205,7 @@ TEST_F(CorrectionTest, TheEntityPanelCountsQuotesAndMentionsAndJumpsToThem)
     writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
                   mention(Types::Quote, QStringLiteral("We will keep the ships moving,")), malta, egypt});
     open();
-    QTreeWidget *tree = m_window.entityPanel()->tree();
+    QTreeWidget *tree = m_window->entityPanel()->tree();
     ASSERT_EQ(tree->topLevelItemCount(), 3);
     QTreeWidgetItem *speakers = tree->topLevelItem(0);
     ASSERT_EQ(speakers->childCount(), 1);
@@ -262,27 +218,27 @@ TEST_F(CorrectionTest, TheEntityPanelCountsQuotesAndMentionsAndJumpsToThem)
 
     // Activating the speaker goes to each of its mentions in turn.
     Q_EMIT tree->itemActivated(speakers->child(0), 0);
-    EXPECT_EQ(m_window.view()->textCursor().selectedText(), QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(m_window->view()->textCursor().selectedText(), QStringLiteral("Elena Marsh"));
     Q_EMIT tree->itemActivated(speakers->child(0), 0);
-    EXPECT_EQ(m_window.view()->textCursor().selectedText(), QStringLiteral("Marsh"));
-    EXPECT_EQ(m_window.view()->selectionStart(), Article.lastIndexOf(QStringLiteral("Marsh")));
+    EXPECT_EQ(m_window->view()->textCursor().selectedText(), QStringLiteral("Marsh"));
+    EXPECT_EQ(m_window->view()->selectionStart(), Article.lastIndexOf(QStringLiteral("Marsh")));
 
     // The filter narrows the rows.
-    m_window.entityPanel()->filter()->setText(QStringLiteral("eg"));
+    m_window->entityPanel()->filter()->setText(QStringLiteral("eg"));
     EXPECT_TRUE(countries->child(0)->isHidden() != countries->child(1)->isHidden());
 
     // An edit shows in the panel.
     cursorAt(QStringLiteral("Turkey"));
     key(Qt::Key_2);
-    QTRY_COMPARE(m_window.entityPanel()->tree()->topLevelItem(1)->childCount(), 3);
+    QTRY_COMPARE(m_window->entityPanel()->tree()->topLevelItem(1)->childCount(), 3);
 
     // The quote list says who said what.
-    QTreeWidget *quotes = m_window.quoteList()->tree();
+    QTreeWidget *quotes = m_window->quoteList()->tree();
     ASSERT_EQ(quotes->topLevelItemCount(), 1);
     EXPECT_EQ(quotes->topLevelItem(0)->text(0), QStringLiteral("Elena Marsh"));
     EXPECT_EQ(quotes->topLevelItem(0)->text(1), QStringLiteral("We will keep the ships moving,"));
     Q_EMIT quotes->itemActivated(quotes->topLevelItem(0), 1);
-    EXPECT_EQ(m_window.view()->textCursor().selectedText(), QStringLiteral("We will keep the ships moving,"));
+    EXPECT_EQ(m_window->view()->textCursor().selectedText(), QStringLiteral("We will keep the ships moving,"));
 }
 
 TEST_F(CorrectionTest, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWindow)
@@ -291,18 +247,18 @@ TEST_F(CorrectionTest, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWindow)
     cursorAt(QStringLiteral("Egypt"));
     key(Qt::Key_2);
     m_answer = QMessageBox::Cancel;
-    EXPECT_FALSE(m_window.close());
+    EXPECT_FALSE(m_window->close());
     EXPECT_EQ(m_prompts.size(), 1);
-    EXPECT_TRUE(m_window.isVisible());
+    EXPECT_TRUE(m_window->isVisible());
     m_answer = QMessageBox::Save;
-    EXPECT_TRUE(m_window.close());
+    EXPECT_TRUE(m_window->close());
     QString error;
     EXPECT_EQ(SidecarStore::load(*Document::load(m_article, &error)).data.annotations.size(), 1);
 }
 
 TEST_F(CorrectionTest, TheShortcutHelpListsTheTaggingKeys)
 {
-    const auto rows = m_window.shortcuts();
+    const auto rows = m_window->shortcuts();
     auto keyOf = [&](const QString &action) {
         for (const auto &[text, keys] : rows) {
             if (text == action)
@@ -318,7 +274,7 @@ TEST_F(CorrectionTest, TheShortcutHelpListsTheTaggingKeys)
 TEST_F(CorrectionTest, TheShortcutHelpSaysHowToOpenALink)
 {
     bool listed = false;
-    for (const auto &[text, keys] : m_window.shortcuts()) {
+    for (const auto &[text, keys] : m_window->shortcuts()) {
         if (text.startsWith(QStringLiteral("Open Link"))) {
             listed = true;
             EXPECT_TRUE(text.contains(QStringLiteral("Ctrl+Click")));
@@ -495,18 +451,18 @@ TEST_F(CorrectionTest, AltArrowsMoveTheBoundariesOfTheAnnotationUnderTheCursor)
     open();
     cursorAt(QStringLiteral("Elena"), 1);
     key(Qt::Key_Right, Qt::AltModifier | Qt::ShiftModifier); // end one word right
-    ASSERT_EQ(m_window.annotations()->size(), 1);
-    Annotation a = m_window.annotations()->annotations().first();
+    ASSERT_EQ(m_window->annotations()->size(), 1);
+    Annotation a = m_window->annotations()->annotations().first();
     EXPECT_EQ(a.text, QStringLiteral("Elena Marsh"));
     EXPECT_EQ(a.status, Status::Accepted); // corrected by the user
     EXPECT_EQ(a.entity, QStringLiteral("e1")); // still the same speaker
     key(Qt::Key_Left, Qt::AltModifier | Qt::ShiftModifier | Qt::ControlModifier); // end one character left
-    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Elena Mars"));
+    EXPECT_EQ(m_window->annotations()->annotations().first().text, QStringLiteral("Elena Mars"));
     key(Qt::Key_Left, Qt::AltModifier); // start one word left
-    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("said Elena Mars"));
+    EXPECT_EQ(m_window->annotations()->annotations().first().text, QStringLiteral("said Elena Mars"));
     key(Qt::Key_Z, Qt::ControlModifier);
     key(Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_EQ(m_window.annotations()->annotations().first().text, QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(m_window->annotations()->annotations().first().text, QStringLiteral("Elena Marsh"));
 }
 
 TEST_F(CorrectionTest, F2PicksACountrysCodeFromASearchableList)
@@ -525,10 +481,10 @@ TEST_F(CorrectionTest, F2PicksACountrysCodeFromASearchableList)
         typed = true;
     });
     key(Qt::Key_F2);
-    EXPECT_TRUE(typed) << m_window.statusBar()->currentMessage().toStdString();
-    EXPECT_EQ(m_window.annotations()->annotations().first().attributes.value(Attr::Code), QStringLiteral("EG"));
+    EXPECT_TRUE(typed) << m_window->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(m_window->annotations()->annotations().first().attributes.value(Attr::Code), QStringLiteral("EG"));
     key(Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_TRUE(m_window.annotations()->annotations().first().attributes.value(Attr::Code).isEmpty());
+    EXPECT_TRUE(m_window->annotations()->annotations().first().attributes.value(Attr::Code).isEmpty());
 }
 
 TEST_F(CorrectionTest, HoveringASpeakerShowsItsMentionsAndQuotes)
@@ -536,12 +492,12 @@ TEST_F(CorrectionTest, HoveringASpeakerShowsItsMentionsAndQuotes)
     writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
                   mention(Types::Quote, QStringLiteral("We will keep the ships moving,"))});
     open();
-    const QString tip = m_window.describe(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    const QString tip = m_window->describe(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
     EXPECT_TRUE(tip.contains(QStringLiteral("Speaker")));
     EXPECT_TRUE(tip.contains(QStringLiteral("2 mentions")));
     EXPECT_TRUE(tip.contains(QStringLiteral("We will keep the ships moving,")));
-    EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("Turkey"))).isEmpty());
-    EXPECT_TRUE(m_window.describe(Article.indexOf(QStringLiteral("ships"))).contains(QStringLiteral("said by Elena Marsh")));
+    EXPECT_TRUE(m_window->describe(Article.indexOf(QStringLiteral("Turkey"))).isEmpty());
+    EXPECT_TRUE(m_window->describe(Article.indexOf(QStringLiteral("ships"))).contains(QStringLiteral("said by Elena Marsh")));
 }
 
 TEST_F(CorrectionTest, CtrlNumberTagsEveryOccurrenceAndShiftDeleteRemovesThemInOneStep)
@@ -579,15 +535,15 @@ TEST_F(CorrectionTest, AChangeOfTheArticleOnDiskIsNoticedAndTheAnnotationsFollow
     writeAll(m_article, (inserted + Article).toUtf8());
     QTRY_COMPARE_WITH_TIMEOUT(m_prompts.size(), 1, 5000);
     EXPECT_TRUE(m_prompts.first().contains(QStringLiteral("grain.md")));
-    QTRY_VERIFY(m_window.document().text().startsWith(QStringLiteral("Update:")));
+    QTRY_VERIFY(m_window->document().text().startsWith(QStringLiteral("Update:")));
     const auto countries = ofType(Types::Country, Status::Accepted);
     ASSERT_EQ(countries.size(), 2);
     for (const Annotation &c : countries)
-        EXPECT_EQ(m_window.document().slice(c.start, c.end), c.text);
-    EXPECT_TRUE(m_window.isWindowModified()); // the Turkey tag is still unsaved
+        EXPECT_EQ(m_window->document().slice(c.start, c.end), c.text);
+    EXPECT_TRUE(m_window->isWindowModified()); // the Turkey tag is still unsaved
 
     // Our own save is not taken for a change by another program.
-    ASSERT_TRUE(m_window.save());
+    ASSERT_TRUE(m_window->save());
     QTest::qWait(600);
     EXPECT_EQ(m_prompts.size(), 1);
 }
@@ -673,7 +629,7 @@ TEST_F(CorrectionTest, LKeyAttributesAQuoteToASpeakerAndLinksAMentionToAnEntity)
     writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), quote, marsh});
     open();
     QStringList offered;
-    m_window.setChooser([&offered](const QString &, const QList<QPair<QString, QString>> &items) {
+    m_window->setChooser([&offered](const QString &, const QList<QPair<QString, QString>> &items) {
         for (const auto &item : items)
             offered.append(item.first);
         return items.isEmpty() ? QString() : items.first().second;
@@ -684,18 +640,18 @@ TEST_F(CorrectionTest, LKeyAttributesAQuoteToASpeakerAndLinksAMentionToAnEntity)
     EXPECT_TRUE(offered.first().startsWith(QStringLiteral("Elena Marsh")));
     EXPECT_EQ(ofType(Types::Quote, Status::Accepted).value(0).saidBy, QStringLiteral("e1"));
 
-    m_window.view()->moveCursorTo(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    m_window->view()->moveCursorTo(Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
     key(Qt::Key_L);
-    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
+    EXPECT_EQ(m_window->annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
     // The panel now counts the quote for the speaker.
-    m_window.entityPanel()->refresh();
-    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->child(0)->text(2), QStringLiteral("1"));
+    m_window->entityPanel()->refresh();
+    EXPECT_EQ(m_window->entityPanel()->tree()->topLevelItem(0)->child(0)->text(2), QStringLiteral("1"));
 
     // Shift+L splits the mention off again; undo joins it back.
     key(Qt::Key_L, Qt::ShiftModifier);
-    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 1);
+    EXPECT_EQ(m_window->annotations()->mentionsOf(QStringLiteral("e1")).size(), 1);
     key(Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_EQ(m_window.annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
+    EXPECT_EQ(m_window->annotations()->mentionsOf(QStringLiteral("e1")).size(), 2);
 }
 
 TEST_F(CorrectionTest, MergingTwoSpeakersMovesTheirMentionsAndQuotesInOneUndoableStep)
@@ -704,45 +660,45 @@ TEST_F(CorrectionTest, MergingTwoSpeakersMovesTheirMentionsAndQuotesInOneUndoabl
     open();
     cursorAt(QStringLiteral("Marsh added"));
     key(Qt::Key_1);
-    const auto marsh = m_window.annotations()->annotationsIn(Article.lastIndexOf(QStringLiteral("Marsh")), Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
+    const auto marsh = m_window->annotations()->annotationsIn(Article.lastIndexOf(QStringLiteral("Marsh")), Article.lastIndexOf(QStringLiteral("Marsh")) + 1);
     ASSERT_EQ(marsh.size(), 1);
-    m_window.view()->moveCursorTo(marsh.first().start);
+    m_window->view()->moveCursorTo(marsh.first().start);
     key(Qt::Key_L, Qt::ShiftModifier); // its own speaker
-    const QString other = m_window.annotations()->annotation(marsh.first().id)->entity;
+    const QString other = m_window->annotations()->annotation(marsh.first().id)->entity;
     ASSERT_FALSE(other.isEmpty());
     ASSERT_NE(other, QStringLiteral("e1"));
-    m_window.entityPanel()->refresh();
-    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->childCount(), 2);
+    m_window->entityPanel()->refresh();
+    EXPECT_EQ(m_window->entityPanel()->tree()->topLevelItem(0)->childCount(), 2);
 
-    m_window.mergeEntities(other, QStringLiteral("e1"));
-    EXPECT_EQ(m_window.annotations()->entity(QStringLiteral("e1")), nullptr);
-    EXPECT_EQ(m_window.annotations()->mentionsOf(other).size(), 2);
-    EXPECT_EQ(m_window.annotations()->quotesOf(other).size(), 1);
-    m_window.entityPanel()->refresh();
-    EXPECT_EQ(m_window.entityPanel()->tree()->topLevelItem(0)->childCount(), 1);
+    m_window->mergeEntities(other, QStringLiteral("e1"));
+    EXPECT_EQ(m_window->annotations()->entity(QStringLiteral("e1")), nullptr);
+    EXPECT_EQ(m_window->annotations()->mentionsOf(other).size(), 2);
+    EXPECT_EQ(m_window->annotations()->quotesOf(other).size(), 1);
+    m_window->entityPanel()->refresh();
+    EXPECT_EQ(m_window->entityPanel()->tree()->topLevelItem(0)->childCount(), 1);
 
     key(Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_NE(m_window.annotations()->entity(QStringLiteral("e1")), nullptr);
-    EXPECT_EQ(m_window.annotations()->quotesOf(QStringLiteral("e1")).size(), 1);
+    EXPECT_NE(m_window->annotations()->entity(QStringLiteral("e1")), nullptr);
+    EXPECT_EQ(m_window->annotations()->quotesOf(QStringLiteral("e1")).size(), 1);
 }
 
 TEST_F(CorrectionTest, CtrlFFindsTextAndTheHitCanBeTaggedWithAKey)
 {
     open();
     key(Qt::Key_F, Qt::ControlModifier);
-    FindBar *bar = m_window.findBar();
+    FindBar *bar = m_window->findBar();
     ASSERT_TRUE(bar->isVisible());
     QTRY_VERIFY(bar->field()->hasFocus());
     QTest::keyClicks(bar->field(), QStringLiteral("TALKS"));
     EXPECT_EQ(bar->hitCount(), 2);
     const qsizetype first = Article.indexOf(QStringLiteral("talks"));
     const qsizetype second = Article.indexOf(QStringLiteral("talks"), first + 1);
-    EXPECT_EQ(m_window.view()->selectionStart(), first);
+    EXPECT_EQ(m_window->view()->selectionStart(), first);
     QTest::keyClick(bar->field(), Qt::Key_Return);
-    EXPECT_EQ(m_window.view()->selectionStart(), second);
+    EXPECT_EQ(m_window->view()->selectionStart(), second);
     QTest::keyClick(bar->field(), Qt::Key_Escape);
     EXPECT_FALSE(bar->isVisible());
-    EXPECT_TRUE(m_window.view()->hasFocus());
+    EXPECT_TRUE(m_window->view()->hasFocus());
     key(Qt::Key_3);
     const auto events = ofType(Types::Event, Status::Accepted);
     ASSERT_EQ(events.size(), 1);
@@ -761,13 +717,13 @@ TEST_F(CorrectionTest, TheStatisticsCountMentionsPerSpeakerAndPerCountryMostFirs
     writeSidecar({mention(Types::Speaker, QStringLiteral("Elena Marsh")), mention(Types::Speaker, QStringLiteral("Marsh"), Status::Accepted, 1),
                   malta, mention(Types::Country, QStringLiteral("Turkey")), mention(Types::Country, QStringLiteral("Egypt"), Status::Rejected)});
     open();
-    const auto speakers = StatisticsView::speakerCounts(*m_window.annotations());
+    const auto speakers = StatisticsView::speakerCounts(*m_window->annotations());
     ASSERT_EQ(speakers.size(), 1);
     EXPECT_EQ(speakers.first(), (QPair<QString, int>(QStringLiteral("Elena Marsh"), 2)));
-    const auto countries = StatisticsView::countryCounts(*m_window.annotations());
+    const auto countries = StatisticsView::countryCounts(*m_window->annotations());
     ASSERT_EQ(countries.size(), 2); // the rejected Egypt does not count
     EXPECT_EQ(countries.at(0).first, QStringLiteral("Malta"));
-    m_window.showStatistics(); // builds the charts without trouble
+    m_window->showStatistics(); // builds the charts without trouble
 }
 
 TEST_F(CorrectionTest, SuggestionsWithTheSameTextAreAcceptedTogether)

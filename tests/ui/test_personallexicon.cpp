@@ -7,6 +7,7 @@
 #include "recognition/personallexicon.h"
 #include "settings.h"
 #include "testsupport.h"
+#include "windowtest.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -32,32 +33,20 @@ const QString ArticleB = QStringLiteral(
     "Georgia reported heavy rain on Tuesday, officials said.\n\n"
     "Acme Holdings did not reply to questions.\n");
 
-class PersonalLexiconTest : public ::testing::Test
+class PersonalLexiconTest : public WindowTest
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        Settings().setAnnotateNewArticles(true);
-        Settings().setPersonalLexiconEnabled(true);
-        m_a = m_dir.filePath(QStringLiteral("a.md"));
+        Settings().setPersonalLexiconEnabled(true); // read when the window is made
+        setUpArticle(QStringLiteral("a.md"), ArticleA);
+        m_answer = QMessageBox::Discard;
+        Settings().setAnnotateNewArticles(true); // the recognisers are what the lexicon corrects
+        m_a = m_article;
         m_b = m_dir.filePath(QStringLiteral("b.md"));
-        writeAll(m_a, ArticleA.toUtf8());
         writeAll(m_b, ArticleB.toUtf8());
-        m_window = std::make_unique<MainWindow>();
-        m_window->setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Discard; });
     }
     void TearDown() override { Settings().setPersonalLexiconEnabled(true); }
-
-    void open(const QString &path)
-    {
-        ASSERT_TRUE(m_window->openFile(path));
-        m_window->waitUntilIdle();
-        m_window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
-        m_window->view()->setFocus();
-        QCoreApplication::processEvents();
-    }
 
     std::optional<Annotation> find(const QString &type, const QString &text, std::optional<Status> status = std::nullopt) const
     {
@@ -68,15 +57,17 @@ protected:
         return std::nullopt;
     }
 
-    void select(const QString &source, const QString &text)
+    /// The row of the lexicon window's table that shows @p text (-1 if none).
+    static int rowOf(const QTableWidget *table, const QString &text)
     {
-        const qsizetype at = source.indexOf(text);
-        m_window->view()->selectRange(at, at + text.size());
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, PersonalLexiconDialog::TextColumn)->text() == text)
+                return r;
+        }
+        return -1;
     }
 
-    QTemporaryDir m_dir;
     QString m_a, m_b;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 } // namespace
@@ -88,7 +79,7 @@ TEST_F(PersonalLexiconTest, RejectedCountryIsNotSuggestedInTheNextArticleUntilSw
 
     open(m_a);
     ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Suggested));
-    select(ArticleA, QStringLiteral("Georgia"));
+    select(QStringLiteral("Georgia"));
     QTest::keyClick(m_window->view(), Qt::Key_R);
     ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Rejected));
     EXPECT_TRUE(m_window->personalLexicon().isRejected(Types::Country, u"Georgia"));
@@ -117,7 +108,7 @@ TEST_F(PersonalLexiconTest, RejectedCountryIsNotSuggestedInTheNextArticleUntilSw
     EXPECT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Suggested));
 
     // A new window (the next session) keeps it off.
-    m_window = std::make_unique<MainWindow>();
+    newWindow();
     EXPECT_FALSE(m_window->isPersonalLexiconEnabled());
 }
 
@@ -127,7 +118,7 @@ TEST_F(PersonalLexiconTest, TaggedSpeakerIsSuggestedInTheNextArticle)
     ASSERT_FALSE(find(Types::Speaker, QStringLiteral("Acme Holdings")));
     open(m_a);
     ASSERT_FALSE(find(Types::Speaker, QStringLiteral("Acme Holdings")));
-    select(ArticleA, QStringLiteral("Acme Holdings"));
+    select(QStringLiteral("Acme Holdings"));
     QTest::keyClick(m_window->view(), Qt::Key_1);
     ASSERT_TRUE(find(Types::Speaker, QStringLiteral("Acme Holdings"), Status::Accepted));
     ASSERT_TRUE(m_window->personalLexicon().find(Types::Speaker, u"Acme Holdings"));
@@ -139,8 +130,7 @@ TEST_F(PersonalLexiconTest, TaggedSpeakerIsSuggestedInTheNextArticle)
     ASSERT_TRUE(m_window->save());
 
     // Another window, as after a restart: read from the data folder.
-    m_window = std::make_unique<MainWindow>();
-    m_window->setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Discard; });
+    newWindow();
     open(m_b);
     const auto acme = find(Types::Speaker, QStringLiteral("Acme Holdings"), Status::Suggested);
     ASSERT_TRUE(acme);
@@ -179,11 +169,7 @@ TEST_F(PersonalLexiconTest, DialogFiltersEditsDeletesAndSwitchesOff)
     EXPECT_EQ(visibleRows().size(), 3);
 
     // Editing the text of an entry by typing into its cell.
-    int acmeRow = -1;
-    for (int r = 0; r < table->rowCount(); ++r) {
-        if (table->item(r, PersonalLexiconDialog::TextColumn)->text() == QStringLiteral("Acme Holdings"))
-            acmeRow = r;
-    }
+    int acmeRow = rowOf(table, QStringLiteral("Acme Holdings"));
     ASSERT_GE(acmeRow, 0);
     table->setFocus();
     table->setCurrentCell(acmeRow, PersonalLexiconDialog::TextColumn);
@@ -202,11 +188,22 @@ TEST_F(PersonalLexiconTest, DialogFiltersEditsDeletesAndSwitchesOff)
     EXPECT_EQ(lex.find(Types::Speaker, u"acme group")->text, QStringLiteral("Acme Group"));
 
     // Deleting the rejection of Georgia with the Delete key.
-    int georgiaRow = -1;
-    for (int r = 0; r < table->rowCount(); ++r) {
-        if (table->item(r, PersonalLexiconDialog::TextColumn)->text() == QStringLiteral("Georgia"))
-            georgiaRow = r;
+    int georgiaRow = rowOf(table, QStringLiteral("Georgia"));
+    ASSERT_GE(georgiaRow, 0);
+    table->setFocus();
+    table->selectRow(georgiaRow);
+    // Return is not Delete: the entry stays (the Delete button is not the default).
+    EXPECT_FALSE(dialog->deleteButton()->isDefault() || dialog->deleteButton()->autoDefault());
+    QTest::keyClick(table, Qt::Key_Return);
+    EXPECT_TRUE(lex.find(Types::Country, u"Georgia"));
+    if (!dialog->isVisible()) { // Return may close it, as Close is the default
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        dialog = m_window->showPersonalLexicon();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(dialog));
     }
+    table = dialog->table();
+    ASSERT_EQ(table->rowCount(), 3);
+    georgiaRow = rowOf(table, QStringLiteral("Georgia"));
     ASSERT_GE(georgiaRow, 0);
     table->setFocus();
     table->selectRow(georgiaRow);
@@ -230,18 +227,72 @@ TEST_F(PersonalLexiconTest, DialogFiltersEditsDeletesAndSwitchesOff)
     dialog->close();
 }
 
+TEST_F(PersonalLexiconTest, UndoInTheArticleLeavesWhatTheUserSetInTheDialog)
+{
+    open(m_a);
+    select(QStringLiteral("Acme Holdings"));
+    QTest::keyClick(m_window->view(), Qt::Key_1);
+    select(QStringLiteral("Georgia"));
+    QTest::keyClick(m_window->view(), Qt::Key_R);
+    PersonalLexicon &lex = m_window->personalLexicon();
+    ASSERT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    ASSERT_TRUE(lex.isRejected(Types::Country, u"Georgia"));
+
+    QTest::keyClick(m_window->view(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = m_window->findChild<PersonalLexiconDialog *>();
+    ASSERT_TRUE(dialog);
+    QTableWidget *table = dialog->table();
+    // Acme: "never", then "always" again, from the keyboard.
+    auto *decision = qobject_cast<QComboBox *>(table->cellWidget(rowOf(table, QStringLiteral("Acme Holdings")), PersonalLexiconDialog::DecisionColumn));
+    ASSERT_TRUE(decision);
+    decision->setFocus();
+    QTest::keyClick(decision, Qt::Key_Down);
+    ASSERT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Never);
+    QCoreApplication::processEvents(); // the table is rebuilt
+    decision = qobject_cast<QComboBox *>(table->cellWidget(rowOf(table, QStringLiteral("Acme Holdings")), PersonalLexiconDialog::DecisionColumn));
+    decision->setFocus();
+    QTest::keyClick(decision, Qt::Key_Up);
+    ASSERT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    QCoreApplication::processEvents();
+    // Georgia: the rejection deleted.
+    table->setFocus();
+    table->selectRow(rowOf(table, QStringLiteral("Georgia")));
+    QTest::keyClick(table, Qt::Key_Delete);
+    ASSERT_FALSE(lex.find(Types::Country, u"Georgia"));
+    dialog->close();
+
+    // Back in the article, both steps undone and redone.
+    m_window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_FALSE(find(Types::Speaker, QStringLiteral("Acme Holdings"))) << "the tag was undone";
+    ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Suggested)) << "the rejection was undone";
+    ASSERT_TRUE(lex.find(Types::Speaker, u"Acme Holdings")) << "undo took back what the user set in the dialog";
+    EXPECT_EQ(lex.find(Types::Speaker, u"Acme Holdings")->decision, PersonalLexicon::Decision::Always);
+    EXPECT_FALSE(lex.find(Types::Country, u"Georgia"));
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_FALSE(lex.find(Types::Country, u"Georgia")) << "redo taught again what the user deleted";
+    // And so on disk.
+    PersonalLexicon onDisk;
+    QString error;
+    ASSERT_TRUE(onDisk.load(PersonalLexicon::defaultPath(), &error)) << error.toStdString();
+    EXPECT_EQ(onDisk.entries(), lex.entries());
+}
+
 TEST_F(PersonalLexiconTest, BrokenFileIsNamedAndLeftAlone)
 {
     const QString path = PersonalLexicon::defaultPath();
     QDir().mkpath(QFileInfo(path).absolutePath());
     const QByteArray broken("{\"format\": \"article-annotator personal lexicon\", \"version\": 1, \"entries\": [");
     writeAll(path, broken);
-    m_window = std::make_unique<MainWindow>();
-    m_window->setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Discard; });
+    newWindow();
     open(m_a);
     const auto georgia = find(Types::Country, QStringLiteral("Georgia"), Status::Suggested);
     ASSERT_TRUE(georgia);
-    select(ArticleA, QStringLiteral("Georgia"));
+    select(QStringLiteral("Georgia"));
     QTest::keyClick(m_window->view(), Qt::Key_R);
     EXPECT_EQ(readAll(path), broken);
     PersonalLexiconDialog *dialog = m_window->showPersonalLexicon();
@@ -261,7 +312,7 @@ TEST_F(PersonalLexiconTest, RejectingAWholeTypeTeachesNothingButTheSameTextDoes)
     QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
     ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Suggested));
     // Ctrl+Alt+R: every suggestion with this text.
-    select(ArticleA, QStringLiteral("Georgia"));
+    select(QStringLiteral("Georgia"));
     QTest::keyClick(m_window->view(), Qt::Key_R, Qt::ControlModifier | Qt::AltModifier);
     ASSERT_TRUE(find(Types::Country, QStringLiteral("Georgia"), Status::Rejected));
     EXPECT_TRUE(m_window->personalLexicon().isRejected(Types::Country, u"Georgia"));

@@ -8,10 +8,12 @@
 #include "legendwidget.h"
 #include "mainwindow.h"
 #include "quotelist.h"
+#include "recognition/personallexicon.h"
 #include "annotationhighlighter.h"
 #include "settings.h"
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
+#include "windowtest.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -42,47 +44,13 @@ const QString Article = QStringLiteral(
     "\"The levy will fall by 12 percent,\" said Tom Reyes, the port director. Brazil welcomed it.\n\n"
     "Reyes added that the cut starts in March.\n");
 
-class UserTypesTest : public ::testing::Test
+class UserTypesTest : public WindowTest
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        Settings().setAnnotateNewArticles(false);
-        m_article = m_dir.filePath(QStringLiteral("levy.md"));
-        writeAll(m_article, Article.toUtf8());
-        m_window = std::make_unique<MainWindow>();
-        m_window->setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons b) {
-            return b.testFlag(QMessageBox::Discard) ? QMessageBox::Discard : QMessageBox::Ok;
-        });
-    }
-
-    void open(MainWindow &window)
-    {
-        ASSERT_TRUE(window.openFile(m_article));
-        window.waitUntilIdle();
-        window.show();
-        ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
-        window.view()->setFocus();
-        QCoreApplication::processEvents();
-    }
-
-    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier)
-    {
-        if (QApplication::activeWindow() != m_window.get() || !m_window->view()->hasFocus()) {
-            m_window->activateWindow();
-            ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
-            m_window->view()->setFocus();
-        }
-        QTest::keyClick(m_window->view(), k, m);
-    }
-
-    void select(const QString &text, int nth = 0)
-    {
-        qsizetype at = -1;
-        for (int i = 0; i <= nth; ++i)
-            at = Article.indexOf(text, at + 1);
-        m_window->view()->selectRange(at, at + text.size());
+        setUpArticle(QStringLiteral("levy.md"), Article);
+        m_answer = QMessageBox::Discard;
     }
 
     /// Runs @p steps on the types dialog once Ctrl+T has opened it.
@@ -131,16 +99,13 @@ protected:
         return QPoint(r.left() + 3, r.center().y());
     }
 
-    QTemporaryDir m_dir;
-    QString m_article;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 } // namespace
 
 TEST_F(UserTypesTest, ATypeAddedFromTheDialogTagsByItsKeyAndShowsEverywhere)
 {
-    open(*m_window);
+    open();
     withTypesDialog([&](AnnotationTypesDialog *d) {
         // Names that clash are refused with a reason, and nothing is added.
         typeIn(d, QStringLiteral("Quote"), QStringLiteral("5"));
@@ -220,7 +185,7 @@ TEST_F(UserTypesTest, ATypeAddedFromTheDialogTagsByItsKeyAndShowsEverywhere)
 
 TEST_F(UserTypesTest, TypesAreSavedWithTheAnnotationsAndComeBackOnReopen)
 {
-    open(*m_window);
+    open();
     withTypesDialog([&](AnnotationTypesDialog *d) { typeIn(d, QStringLiteral("Figure"), QStringLiteral("7")); });
     select(QStringLiteral("12 percent"));
     key(Qt::Key_7);
@@ -230,8 +195,8 @@ TEST_F(UserTypesTest, TypesAreSavedWithTheAnnotationsAndComeBackOnReopen)
     EXPECT_TRUE(sidecar.contains("\"name\": \"Figure\"")) << sidecar.toStdString();
     const QString color = m_window->annotations()->userTypes().value(0).color;
 
-    m_window = std::make_unique<MainWindow>();
-    open(*m_window);
+    newWindow();
+    open();
     ASSERT_EQ(m_window->annotations()->userTypes().size(), 1);
     EXPECT_EQ(m_window->annotations()->userTypes().first().color, color);
     EXPECT_EQ(m_window->annotations()->ofType(QStringLiteral("Figure")).size(), 1);
@@ -243,7 +208,7 @@ TEST_F(UserTypesTest, TypesAreSavedWithTheAnnotationsAndComeBackOnReopen)
 
 TEST_F(UserTypesTest, AddingAndRemovingATypeIsUndone)
 {
-    open(*m_window);
+    open();
     withTypesDialog([&](AnnotationTypesDialog *d) { typeIn(d, QStringLiteral("Figure"), QStringLiteral("5")); });
     select(QStringLiteral("12 percent"));
     key(Qt::Key_5);
@@ -269,6 +234,106 @@ TEST_F(UserTypesTest, AddingAndRemovingATypeIsUndone)
     select(QStringLiteral("12 percent"));
     key(Qt::Key_5);
     EXPECT_EQ(m_window->annotations()->size(), 0);
+}
+
+namespace {
+
+/// The entries of the Annotate menu's submenu @p title, without '&'.
+QStringList entriesOf(QMenu *menu)
+{
+    QStringList out;
+    for (const QAction *a : menu->actions()) {
+        QString t = a->isSeparator() ? QStringLiteral("--") : a->text();
+        out.append(t.remove(u'&'));
+    }
+    return out;
+}
+
+QMenu *annotateSubmenu(MainWindow &window, const QString &title)
+{
+    for (QMenu *m : window.menuBar()->findChildren<QMenu *>()) {
+        if (m->title() == title)
+            return m;
+    }
+    return nullptr;
+}
+
+/// Opens @p menu and picks its entry @p text with the arrow keys and Return.
+void pickEntry(QMenu *menu, const QString &text)
+{
+    menu->popup(QPoint(10, 10));
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(menu));
+    for (int i = 0; i < menu->actions().size() && (!menu->activeAction() || menu->activeAction()->text() != text); ++i)
+        QTest::keyClick(menu, Qt::Key_Down);
+    ASSERT_TRUE(menu->activeAction());
+    ASSERT_EQ(menu->activeAction()->text(), text);
+    QTest::keyClick(menu, Qt::Key_Return);
+    EXPECT_FALSE(menu->isVisible());
+}
+
+} // namespace
+
+TEST_F(UserTypesTest, AcceptAndRejectAllSuggestedListTheUsersTypesAsTheyComeAndGo)
+{
+    Settings().setPersonalLexiconEnabled(true);
+    open();
+    QMenu *acceptAll = annotateSubmenu(*m_window, QStringLiteral("Accept All Suggested"));
+    QMenu *rejectAll = annotateSubmenu(*m_window, QStringLiteral("Reject All Suggested"));
+    ASSERT_TRUE(acceptAll && rejectAll);
+    const QStringList builtIn = {QStringLiteral("Speaker Suggestions"), QStringLiteral("Country Suggestions"),
+                                 QStringLiteral("Event Suggestions"), QStringLiteral("Quote Suggestions"), QStringLiteral("--"),
+                                 QStringLiteral("All Suggestions")};
+    EXPECT_EQ(entriesOf(acceptAll), builtIn);
+
+    withTypesDialog([&](AnnotationTypesDialog *d) {
+        typeIn(d, QStringLiteral("Figure"), QStringLiteral("5"));
+        typeIn(d, QStringLiteral("Claim"), QStringLiteral("c"));
+    });
+    QStringList withOwn = builtIn;
+    withOwn.insert(4, QStringLiteral("Figure Suggestions"));
+    withOwn.insert(5, QStringLiteral("Claim Suggestions"));
+    EXPECT_EQ(entriesOf(acceptAll), withOwn);
+    EXPECT_EQ(entriesOf(rejectAll), withOwn);
+
+    // The user's own types get suggestions from the personal lexicon.
+    m_window->personalLexicon().set({QStringLiteral("Figure"), QStringLiteral("12 percent"), PersonalLexicon::Decision::Always, {}});
+    m_window->personalLexicon().set({QStringLiteral("Figure"), QStringLiteral("March"), PersonalLexicon::Decision::Always, {}});
+    m_window->personalLexicon().set({QStringLiteral("Claim"), QStringLiteral("Brazil"), PersonalLexicon::Decision::Always, {}});
+    m_window->annotateAgain();
+    m_window->waitUntilIdle();
+    auto statuses = [&](const QString &type) {
+        QList<Status> out;
+        for (const Annotation &a : m_window->annotations()->ofType(type))
+            out.append(a.status);
+        return out;
+    };
+    ASSERT_EQ(statuses(QStringLiteral("Figure")), (QList<Status>{Status::Suggested, Status::Suggested}));
+    ASSERT_EQ(statuses(QStringLiteral("Claim")), QList<Status>{Status::Suggested});
+
+    pickEntry(acceptAll, QStringLiteral("Figure Suggestions"));
+    EXPECT_EQ(statuses(QStringLiteral("Figure")), (QList<Status>{Status::Accepted, Status::Accepted}));
+    EXPECT_EQ(statuses(QStringLiteral("Claim")), QList<Status>{Status::Suggested});
+    pickEntry(rejectAll, QStringLiteral("Claim Suggestions"));
+    EXPECT_EQ(statuses(QStringLiteral("Claim")), QList<Status>{Status::Rejected});
+    // Each is one step.
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(statuses(QStringLiteral("Claim")), QList<Status>{Status::Suggested});
+    key(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(statuses(QStringLiteral("Figure")), (QList<Status>{Status::Suggested, Status::Suggested}));
+
+    // A removed type leaves both submenus; undoing the removal brings it back.
+    withTypesDialog([&](AnnotationTypesDialog *d) {
+        d->list()->setCurrentRow(1);
+        QTest::mouseClick(d->removeButton(), Qt::LeftButton);
+    });
+    ASSERT_EQ(m_window->annotations()->userTypes().size(), 1);
+    ASSERT_EQ(m_window->annotations()->userTypes().first().name, QStringLiteral("Figure"));
+    withOwn.removeAll(QStringLiteral("Claim Suggestions"));
+    EXPECT_EQ(entriesOf(acceptAll), withOwn);
+    EXPECT_EQ(entriesOf(rejectAll), withOwn);
+    key(Qt::Key_Z, Qt::ControlModifier);
+    withOwn.insert(5, QStringLiteral("Claim Suggestions"));
+    EXPECT_EQ(entriesOf(rejectAll), withOwn);
 }
 
 TEST(UserTypeColours, StayLegibleOnLightAndDarkBackgrounds)
@@ -299,22 +364,12 @@ TEST_F(UserTypesTest, AltDragFromAQuoteToASpeakerAttributesItAndUndoTakesItBack)
     auto doc = Document::load(m_article, &error);
     ASSERT_TRUE(doc);
     AnnotationSet set;
-    auto add = [&](const QString &type, const QString &text, int nth = 0) {
-        qsizetype at = -1;
-        for (int i = 0; i <= nth; ++i)
-            at = Article.indexOf(text, at + 1);
-        Annotation a;
-        a.type = type;
-        a.start = at;
-        a.end = at + text.size();
-        a.text = text;
-        return set.addAnnotation(a);
-    };
+    auto add = [&](const QString &type, const QString &text, int nth = 0) { return set.addAnnotation(mentionOf(type, text, nth)); };
     const QString quote = add(Types::Quote, QStringLiteral("The levy will fall by 12 percent,"));
     const QString tom = add(Types::Speaker, QStringLiteral("Tom Reyes"));
     const QString reyes = add(Types::Speaker, QStringLiteral("Reyes"), 1);
     ASSERT_TRUE(SidecarStore::save(*doc, set, &error));
-    open(*m_window);
+    open();
     QWidget *viewport = m_window->view()->viewport();
 
     // Alt+drag from inside the quote to "Tom Reyes".
@@ -375,7 +430,7 @@ TEST_F(UserTypesTest, AQuoteDraggedFromTheQuoteListOntoASpeakerIsAttributedToThe
     sp.end = sp.start + sp.text.size();
     const QString reyes = set.addAnnotation(sp);
     ASSERT_TRUE(SidecarStore::save(*doc, set, &error));
-    open(*m_window);
+    open();
     m_window->quoteList()->refresh();
 
     QTreeWidget *tree = m_window->quoteList()->tree();
