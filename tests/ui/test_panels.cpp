@@ -3,13 +3,17 @@
 // show exactly what panels built afresh from the same annotations show, and
 // the user's filter, selection and scroll position must survive an edit.
 #include "entitypanel.h"
+#include "mainwindow.h"
 #include "model/annotationset.h"
 #include "model/document.h"
 #include "overviewruler.h"
 #include "quotelist.h"
+#include "settings.h"
 #include "testsupport.h"
 
+#include <QLabel>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QTreeWidget>
@@ -140,14 +144,14 @@ protected:
 
     QString anyId(QRandomGenerator &r) const
     {
-        const QList<Annotation> all = m_set.annotations();
+        const QList<Annotation> all = m_target->annotations();
         return all.isEmpty() ? QString() : all.at(r.bounded(int(all.size()))).id;
     }
 
     QString anyEntity(QRandomGenerator &r, const QString &type = QString()) const
     {
         QStringList ids;
-        for (const Entity &e : m_set.entities()) {
+        for (const Entity &e : m_target->entities()) {
             if (type.isEmpty() || e.type == type)
                 ids.append(e.id);
         }
@@ -178,22 +182,22 @@ protected:
         switch (r.bounded(19)) {
         case 0:
         case 1:
-            m_set.addAnnotation(randomAnnotation(r));
+            m_target->addAnnotation(randomAnnotation(r));
             return QStringLiteral("add");
         case 2:
-            m_set.setType(anyId(r), anyType(r));
+            m_target->setType(anyId(r), anyType(r));
             return QStringLiteral("retype");
         case 3:
-            m_set.removeAnnotation(anyId(r));
+            m_target->removeAnnotation(anyId(r));
             return QStringLiteral("delete");
         case 4: {
             const Status s[] = {Status::Suggested, Status::Accepted, Status::Rejected};
-            m_set.setStatus({anyId(r)}, s[r.bounded(3)]);
+            m_target->setStatus({anyId(r)}, s[r.bounded(3)]);
             return QStringLiteral("status");
         }
         case 5: {
             // A boundary moved by a word, as from the keyboard.
-            const Annotation *old = m_set.annotation(anyId(r));
+            const Annotation *old = m_target->annotation(anyId(r));
             if (!old)
                 return QStringLiteral("nothing to move");
             Annotation a = *old;
@@ -204,24 +208,24 @@ protected:
                 }
             }
             a.text = m_doc.slice(a.start, a.end);
-            m_set.updateAnnotation(a);
+            m_target->updateAnnotation(a);
             return QStringLiteral("move end");
         }
         case 6:
-            m_set.link(anyId(r), anyEntity(r));
+            m_target->link(anyId(r), anyEntity(r));
             return QStringLiteral("link");
         case 7:
-            m_set.linkToMention(anyId(r), anyId(r));
+            m_target->linkToMention(anyId(r), anyId(r));
             return QStringLiteral("link to mention");
         case 8:
-            m_set.mergeEntities(anyEntity(r), anyEntity(r));
+            m_target->mergeEntities(anyEntity(r), anyEntity(r));
             return QStringLiteral("merge");
         case 9:
-            m_set.splitOff(anyId(r));
+            m_target->splitOff(anyId(r));
             return QStringLiteral("split");
         case 10: {
             // The entity's own name, role or time, which its rows show.
-            const Entity *old = m_set.entity(anyEntity(r));
+            const Entity *old = m_target->entity(anyEntity(r));
             if (!old)
                 return QStringLiteral("no entity to rename");
             Entity e = *old;
@@ -230,40 +234,40 @@ protected:
             AnnotationEdit edit;
             edit.text = QStringLiteral("Rename");
             edit.change(*old, e);
-            m_set.apply(edit);
+            m_target->apply(edit);
             return QStringLiteral("entity change");
         }
         case 11:
         case 12: {
             const int n = 1 + r.bounded(3);
-            for (int i = 0; i < n && m_set.canUndo(); ++i)
-                m_set.undo();
+            for (int i = 0; i < n && m_target->canUndo(); ++i)
+                m_target->undo();
             return QStringLiteral("undo");
         }
         case 13: {
             const int n = 1 + r.bounded(3);
-            for (int i = 0; i < n && m_set.canRedo(); ++i)
-                m_set.redo();
+            for (int i = 0; i < n && m_target->canRedo(); ++i)
+                m_target->redo();
             return QStringLiteral("redo");
         }
         case 14:
-            m_set.tagAllOccurrences(m_doc, Words.at(r.bounded(int(Words.size()))), anyType(r), anyType(r));
+            m_target->tagAllOccurrences(m_doc, Words.at(r.bounded(int(Words.size()))), anyType(r), anyType(r));
             return QStringLiteral("tag all");
         case 15:
-            m_set.removeAllOccurrences(anyType(r), Words.at(r.bounded(int(Words.size()))));
+            m_target->removeAllOccurrences(anyType(r), Words.at(r.bounded(int(Words.size()))));
             return QStringLiteral("remove all");
         case 16:
-            m_set.setStatusOfAll(r.bounded(2) ? QString() : anyType(r), r.bounded(2) ? Status::Accepted : Status::Rejected);
+            m_target->setStatusOfAll(r.bounded(2) ? QString() : anyType(r), r.bounded(2) ? Status::Accepted : Status::Rejected);
             return QStringLiteral("accept/reject all");
         case 17:
-            m_set.setStatusOfSameText(anyId(r), r.bounded(2) ? Status::Accepted : Status::Rejected);
+            m_target->setStatusOfSameText(anyId(r), r.bounded(2) ? Status::Accepted : Status::Rejected);
             return QStringLiteral("accept/reject same text");
         default:
-            if (m_set.userType(QStringLiteral("Harbour"))) {
-                m_set.removeUserType(QStringLiteral("Harbour"));
+            if (m_target->userType(QStringLiteral("Harbour"))) {
+                m_target->removeUserType(QStringLiteral("Harbour"));
                 return QStringLiteral("remove type");
             }
-            m_set.addUserType({QStringLiteral("Harbour"), QStringLiteral("#336699"), QStringLiteral("H"), {}});
+            m_target->addUserType({QStringLiteral("Harbour"), QStringLiteral("#336699"), QStringLiteral("H"), {}});
             return QStringLiteral("add type");
         }
     }
@@ -274,14 +278,14 @@ protected:
         for (int i = 1; i <= 6; ++i)
             entities.append(Entity{QStringLiteral("e%1").arg(i), i <= 4 ? Types::Speaker : Types::Event,
                                    i % 2 ? Words.at(i) : QString(), {}});
-        m_set.reset({}, entities, {}, {AnnotationType{Vessel, QStringLiteral("#884400"), QStringLiteral("V"), {}}});
+        m_target->reset({}, entities, {}, {AnnotationType{Vessel, QStringLiteral("#884400"), QStringLiteral("V"), {}}});
         QList<Annotation> annotations;
         for (int i = 0; i < 120; ++i) {
             Annotation a = randomAnnotation(r);
             a.id = QStringLiteral("a%1").arg(i + 1);
             annotations.append(a);
         }
-        m_set.reset(annotations, entities, {}, m_set.userTypes());
+        m_target->reset(annotations, entities, {}, m_target->userTypes());
     }
 
     /// Runs @p steps random edits with the panels following them, comparing
@@ -290,9 +294,9 @@ protected:
     {
         QRandomGenerator r(seed);
         start(r);
-        EntityPanel panel(&m_set);
-        QuoteList quotes(&m_set);
-        OverviewRuler ruler(&m_set);
+        EntityPanel panel(m_target);
+        QuoteList quotes(m_target);
+        OverviewRuler ruler(m_target);
         const qint64 length = m_doc.length();
         ruler.setLength(length);
         ruler.resize(12, 150);
@@ -302,10 +306,10 @@ protected:
                 panel.filter()->setText(QStringLiteral("e")); // a filter the new rows must obey too
             const QString what = randomEdit(r);
             SCOPED_TRACE(QStringLiteral("step %1 (%2), seed %3").arg(step).arg(what).arg(seed).toStdString());
-            EntityPanel freshPanel(&m_set);
+            EntityPanel freshPanel(m_target);
             freshPanel.filter()->setText(panel.filter()->text());
-            QuoteList freshQuotes(&m_set);
-            OverviewRuler freshRuler(&m_set);
+            QuoteList freshQuotes(m_target);
+            OverviewRuler freshRuler(m_target);
             freshRuler.setLength(length);
             freshRuler.resize(12, 150);
             ASSERT_EQ(difference(rows(panel), rows(freshPanel)), "");
@@ -315,6 +319,7 @@ protected:
     }
 
     AnnotationSet m_set;
+    AnnotationSet *m_target = &m_set; ///< the set the edits go to
     Document m_doc;
     QList<QPair<qint64, qint64>> m_words;
 };
@@ -356,9 +361,9 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
         quote.saidBy = entity;
         annotations.append(quote);
     }
-    m_set.reset(annotations, entities);
-    EntityPanel panel(&m_set);
-    QuoteList quotes(&m_set);
+    m_target->reset(annotations, entities);
+    EntityPanel panel(m_target);
+    QuoteList quotes(m_target);
     for (QWidget *w : {static_cast<QWidget *>(&panel), static_cast<QWidget *>(&quotes)}) {
         w->resize(320, 240);
         w->show();
@@ -380,7 +385,7 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
     second.end = m_words.at(90).second;
     second.text = m_doc.slice(second.start, second.end);
     second.entity = QStringLiteral("e80");
-    m_set.addAnnotation(second);
+    m_target->addAnnotation(second);
     EXPECT_EQ(speakers->child(0)->text(0), QStringLiteral("Speaker 79"));
     EXPECT_EQ(tree->itemAt(0, 0)->text(0), onTop);
     EXPECT_EQ(tree->currentItem(), chosen);
@@ -399,7 +404,7 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
     early.end = m_words.at(1).second;
     early.text = m_doc.slice(early.start, early.end);
     early.saidBy = QStringLiteral("e3");
-    const QString earlyId = m_set.addAnnotation(early);
+    const QString earlyId = m_target->addAnnotation(early);
     EXPECT_EQ(list->topLevelItem(0)->data(0, Qt::UserRole + 2).toString(), earlyId);
     EXPECT_EQ(list->topLevelItem(0)->text(0), QStringLiteral("Speaker 02"));
     EXPECT_EQ(list->itemAt(0, 0)->data(0, Qt::UserRole + 2).toString(), quoteOnTop);
@@ -413,7 +418,7 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
     loose.start = m_words.at(95).first;
     loose.end = m_words.at(95).second;
     loose.text = m_doc.slice(loose.start, loose.end);
-    m_set.addAnnotation(loose);
+    m_target->addAnnotation(loose);
     EXPECT_EQ(speakers->childCount(), 81);
     int shown = 0;
     for (int i = 0; i < speakers->childCount(); ++i) {
@@ -422,4 +427,30 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
         shown += matches;
     }
     EXPECT_EQ(shown, 10);
+}
+
+TEST_F(PanelsTest, TheStatusBarCountsFollowEachEdit)
+{
+    Settings().setAnnotateNewArticles(false);
+    MainWindow window;
+    m_target = window.annotations();
+    QRandomGenerator r(11);
+    start(r);
+    QLabel *counts = nullptr;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+        if (label->text().contains(QStringLiteral("annotation")))
+            counts = label;
+    }
+    ASSERT_NE(counts, nullptr);
+    for (int step = 0; step < 200; ++step) {
+        const QString what = randomEdit(r);
+        qsizetype suggested = 0, accepted = 0;
+        for (const Annotation &a : m_target->annotations()) {
+            suggested += a.status == Status::Suggested;
+            accepted += a.status == Status::Accepted;
+        }
+        // At once, not after a pause.
+        EXPECT_TRUE(counts->text().startsWith(QStringLiteral("%1 annotation").arg(accepted))) << step << " " << what.toStdString() << ": " << counts->text().toStdString();
+        EXPECT_EQ(counts->text().contains(QStringLiteral(", %1 suggestion").arg(suggested)), suggested > 0) << step << " " << what.toStdString() << ": " << counts->text().toStdString();
+    }
 }
