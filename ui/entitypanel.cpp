@@ -296,8 +296,9 @@ void EntityPanel::refresh()
             collapsed.insert(m_tree->topLevelItem(i)->data(NameColumn, Qt::UserRole).toString());
     }
     // The groups are filled before they join the tree, and join it at once:
-    // the view then lays out one insertion, not one per row.
-    m_tree->setUpdatesEnabled(false);
+    // the view then lays out one insertion, not one per row. (Updates are
+    // not switched off meanwhile: switching them on again repaints the
+    // whole tree with its frame, and so the dock around it, on every open.)
     m_tree->clear();
     std::vector<std::vector<size_t>> members(size_t(m_groupTypes.size()));
     for (size_t slot = 0; slot < m_rows.size(); ++slot) {
@@ -337,7 +338,6 @@ void EntityPanel::refresh()
     }
     m_largestCount = -1;
     resizeCountColumn();
-    m_tree->setUpdatesEnabled(true);
     applyFilter();
 }
 

@@ -55,11 +55,18 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        QStyleOptionViewItem o = option;
-        initStyleOption(&o, index);
+        // Only the text and font count here: the full style option (icon,
+        // colours, check state) is not needed to measure a row.
+        const QVariant font = index.data(Qt::FontRole);
+        const QFontMetrics fm(font.isValid() ? font.value<QFont>() : option.font);
+        const QString text = index.data(Qt::DisplayRole).toString();
         const int width = std::max(40, m_view->header()->sectionSize(index.column()) - 10);
-        const QFontMetrics fm(o.font);
-        const int lines = std::clamp(fm.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, o.text).height() / fm.lineSpacing(), 1, 3);
+        // Lines estimated from the font's average character width, not by
+        // laying the text out, which costs as much as drawing it and was a
+        // good part of opening an article; a quote is cut after 160
+        // characters anyway.
+        const qint64 advance = qint64(text.size()) * fm.averageCharWidth();
+        const int lines = int(std::clamp<qint64>((advance + width - 1) / width, 1, 3));
         return QSize(width, lines * fm.lineSpacing() + 6);
     }
 
@@ -184,7 +191,6 @@ int QuoteList::rowFor(const Mention &key) const
 
 void QuoteList::refresh()
 {
-    m_tree->setUpdatesEnabled(false);
     m_tree->clear();
     m_firstMention.clear();
     m_attributed.clear();
@@ -208,7 +214,6 @@ void QuoteList::refresh()
         items.append(item);
     }
     m_tree->addTopLevelItems(items);
-    m_tree->setUpdatesEnabled(true);
 }
 
 void QuoteList::follow(const AnnotationEdit &edit)
