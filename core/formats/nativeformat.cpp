@@ -43,8 +43,8 @@ ImportResult NativeFormat::read(const QByteArray &bytes, const Document &doc)
         result.issues.append({lineOf(bytes, o.id), QStringLiteral("%1 \"%2\" is an orphan (not placed in the article)").arg(o.type, o.text), true});
     QList<Annotation> placed;
     if (!parsed->sha256.isEmpty() && parsed->sha256 != doc.sha256()) {
-        const ReanchorResult r = reanchor(*parsed, doc);
-        placed = r.placed;
+        ReanchorResult r = reanchor(std::move(parsed->annotations), parsed->contexts, doc);
+        placed = std::move(r.placed);
         if (r.moved)
             result.issues.append({0, QStringLiteral("written for another version of the article; %1 annotations were placed again").arg(r.moved), false});
         for (const Annotation &o : r.orphans)

@@ -29,38 +29,40 @@ qsizetype commonPrefix(QStringView a, QStringView b)
 
 ReanchorResult reanchor(const SidecarData &data, const Document &doc)
 {
+    return reanchor(data.annotations, data.contexts, doc);
+}
+
+ReanchorResult reanchor(QList<Annotation> list, const QHash<QString, AnchorContext> &contexts, const Document &doc)
+{
     ReanchorResult result;
     const QString &text = doc.text();
     const QStringView all(text);
     const TextOffsets &off = doc.offsets();
-    // Position order without copying the annotations; a file this program
-    // wrote is in that order already, so the sort is mostly skipped.
-    std::vector<const Annotation *> sorted;
-    sorted.reserve(data.annotations.size());
-    for (const Annotation &a : data.annotations)
-        sorted.push_back(&a);
-    auto less = [](const Annotation *x, const Annotation *y) { return positionLess(*x, *y); };
-    if (!std::is_sorted(sorted.begin(), sorted.end(), less))
-        std::sort(sorted.begin(), sorted.end(), less);
-    result.placed.reserve(data.annotations.size());
+    // The annotations are placed where they lie: a caller that hands its
+    // data over (std::move) pays for no copy of them. A file this program
+    // wrote is in position order already, so the sort is mostly skipped.
+    if (!std::is_sorted(list.cbegin(), list.cend(), positionLess))
+        std::sort(list.begin(), list.end(), positionLess);
     // The contexts are looked up in a loop of their own: the look-ups do not
     // depend on each other, so the processor overlaps their cache misses
     // instead of waiting for each one in the middle of the matching.
     static const AnchorContext noContext;
-    std::vector<const AnchorContext *> contexts;
-    contexts.reserve(sorted.size());
-    for (const Annotation *stored : sorted) {
-        const auto found = data.contexts.constFind(stored->id);
-        contexts.push_back(found == data.contexts.cend() ? &noContext : &found.value());
+    std::vector<const AnchorContext *> around;
+    around.reserve(list.size());
+    for (const Annotation &stored : std::as_const(list)) {
+        const auto found = contexts.constFind(stored.id);
+        around.push_back(found == contexts.cend() ? &noContext : &found.value());
     }
+    Annotation *items = list.data(); // detaches once, here
+    qsizetype kept = 0; // placed annotations are compacted to the front
     qint64 shift = 0; // code point shift seen at the previous annotation
-    for (size_t i = 0; i < sorted.size(); ++i) {
-        const Annotation *stored = sorted[i];
-        const AnchorContext &ctx = *contexts[i];
-        const QStringView needle(stored->text);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        Annotation &stored = items[i];
+        const AnchorContext &ctx = *around[size_t(i)];
+        const QStringView needle(stored.text);
         const qsizetype len = needle.size();
         if (len == 0) {
-            result.orphans.append(*stored);
+            result.orphans.append(std::move(stored));
             continue;
         }
         auto score = [&](qsizetype pos) {
@@ -68,7 +70,7 @@ ReanchorResult reanchor(const SidecarData &data, const Document &doc)
             const QStringView after = all.mid(pos + len);
             return commonSuffix(before.right(ctx.before.size()), ctx.before) + commonPrefix(after.left(ctx.after.size()), ctx.after);
         };
-        const qint64 want = stored->start + shift;
+        const qint64 want = stored.start + shift;
         const qsizetype wantUtf16 = off.toUtf16(want);
         qsizetype best = -1;
         const qsizetype full = ctx.before.size() + ctx.after.size();
@@ -100,19 +102,21 @@ ReanchorResult reanchor(const SidecarData &data, const Document &doc)
             }
         }
         if (best < 0) {
-            result.orphans.append(*stored);
+            result.orphans.append(std::move(stored));
             continue;
         }
         const qint64 start = off.toCodePoint(best);
-        const qint64 end = off.toCodePoint(best + len);
-        if (start != stored->start)
+        if (start != stored.start)
             ++result.moved;
-        shift = start - stored->start;
-        Annotation a = *stored;
-        a.end = end;
-        a.start = start;
-        result.placed.append(std::move(a));
+        shift = start - stored.start;
+        stored.start = start;
+        stored.end = off.toCodePoint(best + len);
+        if (kept != i)
+            items[kept] = std::move(stored);
+        ++kept;
     }
+    list.resize(kept);
+    result.placed = std::move(list);
     return result;
 }
 

@@ -50,7 +50,7 @@ bool RecoveryStore::write(const Document &doc, const AnnotationSet &set, QString
     }
     SidecarData data = SidecarData::capture(doc, set);
     data.basedOnSidecar = sidecarHash(SidecarStore::sidecarPath(doc.path()));
-    return SidecarStore::writeFile(recoveryPath(doc.path()), SidecarJson::serialize(data), error);
+    return SidecarStore::writeFileWith(recoveryPath(doc.path()), [&](QIODevice &out) { return SidecarJson::write(data, out); }, error);
 }
 
 std::optional<SidecarData> RecoveryStore::read(const QString &articlePath, QString *error)

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <vector>
 
 namespace annotator {
@@ -803,20 +804,14 @@ SidecarData SidecarData::capture(const Document &doc, const AnnotationSet &set)
     return d;
 }
 
-QByteArray SidecarJson::serialize(const SidecarData &data)
+namespace {
+
+/// Writes @p data as the native JSON into @p out, handing each filled piece
+/// of about @p chunk bytes to @p flush (which empties @p out) so that a save
+/// never holds the whole file; returns false as soon as @p flush does.
+template<typename Flush>
+bool writeJson(const SidecarData &data, QByteArray &out, qsizetype chunk, Flush flush)
 {
-    // Room for the whole file at once, estimated from the lengths the lists
-    // already hold: growing a buffer of tens of megabytes copies it and,
-    // past the allocator's mapping threshold, faults in fresh pages on every
-    // save.
-    qsizetype estimate = 256 + data.types.size() * 96 + data.entities.size() * 160;
-    for (const QList<Annotation> *list : {&data.annotations, &data.orphans}) {
-        for (const Annotation &a : *list)
-            estimate += 192 + 2 * ContextLength + a.id.size() + a.type.size() + a.text.size() + a.entity.size() + a.saidBy.size()
-                + 40 * a.attributes.size();
-    }
-    QByteArray out;
-    out.reserve(estimate);
     out += "{\n  \"format\": \"article-annotator\",\n  \"version\": " + QByteArray::number(data.version) + ",\n";
     if (!data.basedOnSidecar.isEmpty())
         out += "  \"recovery\": {\"sidecarSha256\": \"" + data.basedOnSidecar + "\"},\n";
@@ -855,7 +850,7 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
         out += '}';
     }
     out += data.entities.isEmpty() ? "],\n" : "\n  ],\n";
-    auto writeList = [&](const char *key, const QList<Annotation> &annotations, bool last) {
+    auto writeList = [&](const char *key, const QList<Annotation> &annotations, bool last) -> bool {
         // Sorted through pointers, and only when not in order already (the
         // annotation set keeps them in order): no copy of the annotations.
         std::vector<const Annotation *> list;
@@ -872,15 +867,55 @@ QByteArray SidecarJson::serialize(const SidecarData &data)
             out += i ? ",\n    " : "\n    ";
             auto it = data.contexts.constFind(list[i]->id);
             appendAnnotation(out, *list[i], it == data.contexts.cend() ? nullptr : &it.value());
+            if (out.size() >= chunk && !flush(out))
+                return false;
         }
         out += list.empty() ? "]" : "\n  ]";
         out += last ? "\n" : ",\n";
+        return true;
     };
-    writeList("annotations", data.annotations, false);
-    writeList("orphans", data.orphans, true);
+    if (!writeList("annotations", data.annotations, false) || !writeList("orphans", data.orphans, true))
+        return false;
     out += "}\n";
+    return flush(out);
+}
+
+} // namespace
+
+QByteArray SidecarJson::serialize(const SidecarData &data)
+{
+    // Room for the whole file at once, estimated from the lengths the lists
+    // already hold: growing a buffer of tens of megabytes copies it and,
+    // past the allocator's mapping threshold, faults in fresh pages on every
+    // save.
+    qsizetype estimate = 256 + data.types.size() * 96 + data.entities.size() * 160;
+    for (const QList<Annotation> *list : {&data.annotations, &data.orphans}) {
+        for (const Annotation &a : *list)
+            estimate += 192 + 2 * ContextLength + a.id.size() + a.type.size() + a.text.size() + a.entity.size() + a.saidBy.size()
+                + 40 * a.attributes.size();
+    }
+    QByteArray out;
+    out.reserve(estimate);
+    writeJson(data, out, std::numeric_limits<qsizetype>::max(), [](QByteArray &) { return true; });
     return out;
 }
+
+bool SidecarJson::write(const SidecarData &data, QIODevice &device)
+{
+    // Pieces of 64 KB stay in the processor's cache while they are filled
+    // and written: no buffer of the file's size, whose fresh pages cost
+    // more per annotation the larger the file.
+    constexpr qsizetype Chunk = 64 * 1024;
+    QByteArray out;
+    out.reserve(Chunk + 4096);
+    return writeJson(data, out, Chunk, [&](QByteArray &piece) {
+        const bool ok = device.write(piece) == piece.size();
+        piece.resize(0);
+        return ok;
+    });
+}
+
+
 
 std::optional<SidecarData> SidecarJson::parse(const QByteArray &bytes, const QString &name, QString *error)
 {

@@ -3,6 +3,7 @@
 #include "model/annotation.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -54,6 +55,9 @@ namespace SidecarJson {
 /// Pretty-printed JSON, one annotation per line so diffs and merges of two
 /// people's work stay readable. Annotations sorted by position.
 QByteArray serialize(const SidecarData &data);
+/// The same bytes written to @p device in pieces, never the whole file in
+/// memory; false when the device refuses a write.
+bool write(const SidecarData &data, QIODevice &device);
 /// Parses @p bytes; on failure returns nothing and sets @p error naming
 /// @p name and the reason (broken JSON with its offset, a newer version,
 /// a missing field, duplicate ids).

@@ -86,8 +86,8 @@ SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, cons
     }
     // The article changed since the save (or the sidecar belongs to another
     // version of it): place every annotation again by its text and context.
-    const ReanchorResult placed = reanchor(r.data, doc);
-    r.data.annotations = placed.placed;
+    ReanchorResult placed = reanchor(std::move(r.data.annotations), r.data.contexts, doc);
+    r.data.annotations = std::move(placed.placed);
     r.data.orphans.append(placed.orphans);
     r.moved = placed.moved;
     r.newOrphans = placed.orphans.size();
@@ -109,13 +109,18 @@ bool SidecarStore::save(const Document &doc, const AnnotationSet &set, QString *
 
 bool SidecarStore::writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
+    return writeFileWith(path, [&](QIODevice &out) { return out.write(bytes) == bytes.size(); }, error);
+}
+
+bool SidecarStore::writeFileWith(const QString &path, const std::function<bool(QIODevice &)> &produce, QString *error)
+{
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
         // A device or pipe (/dev/stdout, a FIFO): write straight into it.
         // QSaveFile would replace the special file with a regular one.
         QFile out(path);
         errno = 0;
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
+        if (!out.open(QIODevice::WriteOnly) || !produce(out) || !out.flush()) {
             if (error)
                 *error = QStringLiteral("%1: writing failed (%2)").arg(path, systemReason(out, errno));
             return false;
@@ -131,7 +136,7 @@ bool SidecarStore::writeFile(const QString &path, const QByteArray &bytes, QStri
     // Flushed here rather than in commit(), which forgets the reason (a full
     // disk showed as "Unknown error").
     errno = 0;
-    if (out.write(bytes) != bytes.size() || !out.flush()) {
+    if (!produce(out) || !out.flush()) {
         if (error)
             *error = QStringLiteral("%1: writing failed (%2); the previous file is unchanged").arg(path, systemReason(out, errno));
         out.cancelWriting();
@@ -167,7 +172,7 @@ bool SidecarStore::write(const QString &path, const SidecarData &data, QString *
         if (!writeFile(path + QStringLiteral(".bak"), old, error))
             return false;
     }
-    return writeFile(path, SidecarJson::serialize(data), error);
+    return writeFileWith(path, [&](QIODevice &out) { return SidecarJson::write(data, out); }, error);
 }
 
 } // namespace annotator

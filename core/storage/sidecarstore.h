@@ -2,7 +2,10 @@
 
 #include "sidecardata.h"
 
+#include <QIODevice>
 #include <QString>
+
+#include <functional>
 
 namespace annotator {
 
@@ -47,6 +50,9 @@ public:
     /// Atomically writes @p bytes to @p path (no backup); for exports and
     /// recovery files.
     static bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
+    /// The same with the bytes written by @p produce as they are made
+    /// (false from it: the write failed and the previous file stays).
+    static bool writeFileWith(const QString &path, const std::function<bool(QIODevice &)> &produce, QString *error);
 };
 
 } // namespace annotator

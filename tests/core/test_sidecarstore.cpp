@@ -236,3 +236,35 @@ TEST(SidecarStore, NewerVersionAndBadSpansAreRefused)
     EXPECT_EQ(r.status, SidecarStore::LoadStatus::Invalid);
     EXPECT_TRUE(r.error.contains(QStringLiteral("used twice"))) << r.error.toStdString();
 }
+
+TEST(SidecarStore, ALargeSaveWrittenInPiecesHoldsExactlyTheSerializedFile)
+{
+    // Saving streams the file in pieces; a file many pieces long must come
+    // out byte for byte as the whole-file serializer makes it and load back.
+    QByteArray text;
+    for (int i = 0; i < 3000; ++i)
+        text += "Talks in Peru went on, \xC3\xA9lite negotiators said. ";
+    Fixture f(text);
+    AnnotationSet set;
+    QList<Annotation> list;
+    qsizetype pos = -1;
+    for (int i = 0; i < 3000; ++i) {
+        pos = f.doc.text().indexOf(QStringLiteral("Peru"), pos + 1);
+        Annotation a;
+        a.type = Types::Country;
+        a.start = f.doc.offsets().toCodePoint(pos);
+        a.end = a.start + 4;
+        a.text = QStringLiteral("Peru");
+        a.id = QStringLiteral("c%1").arg(i + 1);
+        a.attributes.insert(Attr::Code, QStringLiteral("PE"));
+        list.append(a);
+    }
+    set.reset(list, {});
+    QString error;
+    ASSERT_TRUE(SidecarStore::save(f.doc, set, &error)) << error.toStdString();
+    const QByteArray written = test::readAll(SidecarStore::sidecarPath(f.article));
+    EXPECT_GT(written.size(), 4 * 64 * 1024);
+    EXPECT_EQ(written, SidecarJson::serialize(SidecarData::capture(f.doc, set)));
+    const auto loaded = SidecarStore::load(f.doc);
+    EXPECT_EQ(loaded.data.annotations.size(), 3000);
+}
