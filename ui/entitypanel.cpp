@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
+#include <QScrollBar>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -20,16 +21,6 @@ namespace {
 
 enum Column { NameColumn, DetailColumn, CountColumn };
 enum Role { MentionsRole = Qt::UserRole + 1, NextRole, EntityRole };
-
-/// One row: a speaker, a country or an event and where it is mentioned.
-struct Row {
-    QString name;
-    QString detail;
-    int count = 0;
-    QList<QPair<qint64, qint64>> mentions;
-    QHash<QString, int> texts; ///< how often each mention text occurs, for the name
-    QString entity;
-};
 
 QIcon swatch(const QColor &color)
 {
@@ -56,7 +47,26 @@ QString mostFrequent(const QHash<QString, int> &texts)
     return best;
 }
 
+QString indexKey(const QString &group, const QString &key)
+{
+    return group + u'\n' + key;
+}
+
+size_t slotOf(const QTreeWidgetItem *item)
+{
+    return size_t(item->data(NameColumn, MentionsRole).toULongLong());
+}
+
 } // namespace
+
+bool EntityPanel::Mention::operator<(const Mention &o) const
+{
+    if (start != o.start)
+        return start < o.start;
+    if (end != o.end)
+        return end > o.end;
+    return id < o.id;
+}
 
 EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     : QWidget(parent)
@@ -85,13 +95,24 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_refresh->setSingleShot(true);
-    // A moment after the last edit, so a burst of edits in a long article
-    // costs one rebuild and the edit itself shows at once.
-    m_refresh->setInterval(150);
+    m_refresh->setInterval(0);
     connect(m_refresh, &QTimer::timeout, this, &EntityPanel::refresh);
-    connect(m_set, &AnnotationSet::changed, m_refresh, qOverload<>(&QTimer::start));
+    // An edit updates the rows it touched, at once: in a long article a
+    // rebuild from every annotation would be a pause after each keystroke.
+    connect(m_set, &AnnotationSet::edited, this, &EntityPanel::follow);
     connect(m_set, &AnnotationSet::wasReset, this, &EntityPanel::refresh); // a new article: at once
-    connect(m_set, &AnnotationSet::userTypesChanged, m_refresh, qOverload<>(&QTimer::start));
+    // A type added or removed changes the groups: rebuilt, with the edit
+    // that follows when there is one, else from the event loop.
+    connect(m_set, &AnnotationSet::userTypesChanged, this, [this] {
+        QStringList types = m_groupTypes.mid(3);
+        QStringList now;
+        for (const AnnotationType &t : m_set->userTypes())
+            now.append(t.name);
+        if (types != now) {
+            m_typesChanged = true;
+            m_refresh->start();
+        }
+    });
     connect(m_tree, &QTreeWidget::itemActivated, this, &EntityPanel::activate);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -100,87 +121,173 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     refresh();
 }
 
+std::optional<std::pair<QString, QString>> EntityPanel::rowOf(const Annotation &a) const
+{
+    // Rows keyed by what makes two mentions the same thing: the entity, a
+    // country's code, or else the mention text.
+    if (a.status == Status::Rejected)
+        return std::nullopt;
+    if (a.type == Types::Speaker || a.type == Types::Event)
+        return std::pair(a.type, a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity);
+    if (a.type == Types::Country) {
+        const QString code = a.attributes.value(Attr::Code);
+        return std::pair(a.type, code.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("c:") + code);
+    }
+    // The user's own types, each a group of rows by mention text.
+    if (a.type != Types::Quote && m_groupTypes.indexOf(a.type) >= 3)
+        return std::pair(a.type, QStringLiteral("t:") + a.text);
+    return std::nullopt;
+}
+
+EntityPanel::Shown EntityPanel::describe(const Row &row) const
+{
+    Shown shown;
+    QHash<QString, int> texts; // how often each mention text occurs, for the name
+    for (const Mention &m : row.mentions) {
+        const Annotation *a = m_set->annotation(m.id);
+        if (!a)
+            continue;
+        texts[a->text] += 1;
+        shown.entity = a->entity;
+        if (a->type == Types::Country)
+            shown.detail = a->attributes.value(Attr::Code);
+        if (a->type == Types::Speaker && shown.detail.isEmpty())
+            shown.detail = a->attributes.value(Attr::Role);
+    }
+    shown.name = mostFrequent(texts);
+    shown.count = int(row.mentions.size());
+    const bool isEntity = row.key.startsWith(u'e');
+    if (row.group == Types::Speaker) {
+        shown.count = 0;
+        if (isEntity) {
+            const QString id = row.key.mid(2);
+            if (const Entity *e = m_set->entity(id)) {
+                if (!e->name.isEmpty())
+                    shown.name = e->name;
+                if (e->attributes.contains(Attr::Role))
+                    shown.detail = e->attributes.value(Attr::Role);
+            }
+            // Counted as the quotes come and go: a look-up per speaker would
+            // make the panel quadratic in a long article.
+            shown.count = m_quotes.value(id);
+        }
+    } else if (row.group == Types::Country) {
+        // A country by its name, not by whichever demonym came up most.
+        const QLocale::Territory territory = shown.detail.isEmpty() ? QLocale::AnyTerritory : QLocale::codeToTerritory(shown.detail);
+        if (territory != QLocale::AnyTerritory)
+            shown.name = QLocale::territoryToString(territory);
+    } else if (row.group == Types::Event && isEntity) {
+        // Named by its most frequent trigger ("talks"), which reads better
+        // in a list than a label made up by the recogniser.
+        if (const Entity *e = m_set->entity(row.key.mid(2)))
+            shown.detail = e->attributes.value(Attr::Time);
+    }
+    return shown;
+}
+
+QString EntityPanel::groupTitle(const QString &type) const
+{
+    if (type == Types::Speaker)
+        return tr("Speakers (%1)");
+    if (type == Types::Country)
+        return tr("Countries (%1)");
+    if (type == Types::Event)
+        return tr("Events (%1)");
+    return type + QStringLiteral(" (%1)");
+}
+
+QString EntityPanel::countTip(const QString &type) const
+{
+    if (type == Types::Speaker)
+        return tr("Quotes attributed to this speaker");
+    if (type == Types::Country)
+        return tr("Mentions of this country");
+    if (type == Types::Event)
+        return tr("Mentions of this event");
+    return tr("Mentions tagged %1").arg(type);
+}
+
+void EntityPanel::fill(QTreeWidgetItem *item, size_t slot, const Shown &shown) const
+{
+    const Row &row = m_rows[slot];
+    item->setText(NameColumn, shown.name);
+    item->setText(DetailColumn, shown.detail);
+    item->setText(CountColumn, QString::number(shown.count));
+    item->setToolTip(DetailColumn, shown.detail);
+    item->setToolTip(CountColumn, countTip(row.group));
+    item->setToolTip(NameColumn, row.mentions.size() == 1
+                                     ? tr("%1: 1 mention; activate to go to it").arg(shown.name)
+                                     : tr("%1: %2 mentions; activate to go to each in turn").arg(shown.name, QString::number(row.mentions.size())));
+    item->setData(NameColumn, MentionsRole, qlonglong(slot));
+    item->setData(NameColumn, EntityRole, shown.entity);
+    item->setTextAlignment(CountColumn, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+bool EntityPanel::before(size_t a, size_t b) const
+{
+    // Most mentioned first, then by name; the key keeps the order total.
+    const Row &x = m_rows[a];
+    const Row &y = m_rows[b];
+    if (x.mentions.size() != y.mentions.size())
+        return x.mentions.size() > y.mentions.size();
+    const int c = x.name.localeAwareCompare(y.name);
+    return c != 0 ? c < 0 : x.key < y.key;
+}
+
+QTreeWidgetItem *EntityPanel::groupItem(const QString &type) const
+{
+    const qsizetype i = m_groupTypes.indexOf(type);
+    return i < 0 ? nullptr : m_tree->topLevelItem(int(i));
+}
+
+void EntityPanel::setGroupTitle(QTreeWidgetItem *group) const
+{
+    group->setText(NameColumn, groupTitle(group->data(NameColumn, Qt::UserRole).toString()).arg(group->childCount()));
+}
+
+void EntityPanel::resizeCountColumn()
+{
+    int largest = 0;
+    for (const Row &row : m_rows) {
+        if (row.item)
+            largest = std::max(largest, row.count);
+    }
+    if (largest == m_largestCount)
+        return;
+    m_largestCount = largest;
+    const QFontMetrics metrics(m_tree->font());
+    m_tree->header()->resizeSection(CountColumn, std::max(metrics.horizontalAdvance(QString::number(largest)),
+                                                          metrics.horizontalAdvance(m_tree->headerItem()->text(CountColumn)))
+                                                     + 4 * metrics.averageCharWidth());
+}
+
 void EntityPanel::refresh()
 {
     m_refresh->stop();
-    // Rows keyed by what makes two mentions the same thing: the entity, a
-    // country's code, or else the mention text.
-    std::map<QString, Row> speakers, countries, events;
-    QHash<QString, int> quotes; // speaker entity -> quotes attributed to it
-    // The user's own types, each a group of rows by mention text, in the
-    // order the user added them.
-    std::map<QString, std::map<QString, Row>> own;
+    m_typesChanged = false;
+    m_rows.clear();
+    m_free.clear();
+    m_index.clear();
+    m_quotes.clear();
+    m_groupTypes = QStringList{Types::Speaker, Types::Country, Types::Event};
     for (const AnnotationType &t : m_set->userTypes())
-        own[t.name];
+        m_groupTypes.append(t.name);
     m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Rejected)
             return;
         if (a.type == Types::Quote && !a.saidBy.isEmpty())
-            ++quotes[a.saidBy];
-        std::map<QString, Row> *rows = nullptr;
-        QString key;
-        if (a.type == Types::Speaker) {
-            rows = &speakers;
-            key = a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity;
-        } else if (a.type == Types::Country) {
-            rows = &countries;
-            const QString code = a.attributes.value(Attr::Code);
-            key = code.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("c:") + code;
-        } else if (a.type == Types::Event) {
-            rows = &events;
-            key = a.entity.isEmpty() ? QStringLiteral("t:") + a.text : QStringLiteral("e:") + a.entity;
-        } else if (auto it = own.find(a.type); it != own.end()) {
-            rows = &it->second;
-            key = QStringLiteral("t:") + a.text;
-        } else {
+            ++m_quotes[a.saidBy];
+        const auto at = rowOf(a);
+        if (!at)
             return;
+        const QString key = indexKey(at->first, at->second);
+        auto it = m_index.constFind(key);
+        if (it == m_index.cend()) {
+            it = m_index.insert(key, m_rows.size());
+            m_rows.push_back(Row{at->first, at->second, {}, nullptr, 0, QString()});
         }
-        Row &row = (*rows)[key];
-        row.entity = a.entity;
-        row.mentions.append({a.start, a.end});
-        row.texts[a.text] += 1;
-        if (a.type == Types::Country)
-            row.detail = a.attributes.value(Attr::Code);
-        if (a.type == Types::Speaker && row.detail.isEmpty())
-            row.detail = a.attributes.value(Attr::Role);
+        m_rows[it.value()].mentions.push_back(Mention{a.start, a.end, a.id});
     });
-    for (auto &[key, row] : speakers) {
-        row.name = mostFrequent(row.texts);
-        if (key.startsWith(u'e')) {
-            const QString id = key.mid(2);
-            if (const Entity *e = m_set->entity(id)) {
-                if (!e->name.isEmpty())
-                    row.name = e->name;
-                if (e->attributes.contains(Attr::Role))
-                    row.detail = e->attributes.value(Attr::Role);
-            }
-            // Counted in the pass above: a look-up per speaker would make
-            // the panel quadratic in a long article.
-            row.count = quotes.value(id);
-        }
-    }
-    for (auto &[key, row] : countries) {
-        // A country by its name, not by whichever demonym came up most.
-        const QLocale::Territory territory = row.detail.isEmpty() ? QLocale::AnyTerritory : QLocale::codeToTerritory(row.detail);
-        row.name = territory == QLocale::AnyTerritory ? mostFrequent(row.texts) : QLocale::territoryToString(territory);
-        row.count = int(row.mentions.size());
-    }
-    for (auto &[type, rows] : own) {
-        for (auto &[key, row] : rows) {
-            row.name = mostFrequent(row.texts);
-            row.count = int(row.mentions.size());
-        }
-    }
-    for (auto &[key, row] : events) {
-        row.name = mostFrequent(row.texts);
-        row.count = int(row.mentions.size());
-        if (key.startsWith(u'e')) {
-            // Named by its most frequent trigger ("talks"), which reads
-            // better in a list than a label made up by the recogniser.
-            if (const Entity *e = m_set->entity(key.mid(2)))
-                row.detail = e->attributes.value(Attr::Time);
-        }
-    }
 
     // Keep which groups were open across rebuilds.
     QSet<QString> collapsed;
@@ -189,66 +296,245 @@ void EntityPanel::refresh()
             collapsed.insert(m_tree->topLevelItem(i)->data(NameColumn, Qt::UserRole).toString());
     }
     // The groups are filled before they join the tree, and join it at once:
-    // the view then lays out one insertion, not one per row.
-    m_tree->setUpdatesEnabled(false);
+    // the view then lays out one insertion, not one per row. (Updates are
+    // not switched off meanwhile: switching them on again repaints the
+    // whole tree with its frame, and so the dock around it, on every open.)
     m_tree->clear();
-    m_mentions.clear();
+    std::vector<std::vector<size_t>> members(size_t(m_groupTypes.size()));
+    for (size_t slot = 0; slot < m_rows.size(); ++slot) {
+        Row &row = m_rows[slot];
+        const Shown shown = describe(row);
+        row.name = shown.name;
+        row.count = shown.count;
+        row.item = new QTreeWidgetItem;
+        fill(row.item, slot, shown);
+        row.item->setData(NameColumn, NextRole, 0);
+        members[size_t(m_groupTypes.indexOf(row.group))].push_back(slot);
+    }
     QList<QTreeWidgetItem *> groups;
-    auto addGroup = [&](const QString &type, const QString &title, const QString &countTip, std::map<QString, Row> &rows) {
-        auto *group = new QTreeWidgetItem(QStringList{title.arg(rows.size())});
+    for (qsizetype g = 0; g < m_groupTypes.size(); ++g) {
+        const QString &type = m_groupTypes.at(g);
+        auto *group = new QTreeWidgetItem;
         group->setData(NameColumn, Qt::UserRole, type);
         if (m_colors.contains(type))
             group->setIcon(NameColumn, swatch(m_colors.value(type)));
-        QList<Row *> sorted;
-        for (auto &[key, row] : rows)
-            sorted.append(&row);
-        std::stable_sort(sorted.begin(), sorted.end(), [](const Row *a, const Row *b) {
-            return a->mentions.size() != b->mentions.size() ? a->mentions.size() > b->mentions.size()
-                                                            : a->name.localeAwareCompare(b->name) < 0;
-        });
-        const QString oneMention = tr("1 mention; activate to go to it");
+        std::vector<size_t> &slots = members[size_t(g)];
+        std::sort(slots.begin(), slots.end(), [this](size_t a, size_t b) { return before(a, b); });
         QList<QTreeWidgetItem *> items;
-        items.reserve(sorted.size());
-        for (Row *row : std::as_const(sorted)) {
-            auto *item = new QTreeWidgetItem(QStringList{row->name, row->detail, QString::number(row->count)});
-            item->setToolTip(DetailColumn, row->detail);
-            item->setToolTip(CountColumn, countTip);
-            item->setToolTip(NameColumn, row->mentions.size() == 1
-                                             ? tr("%1: 1 mention; activate to go to it").arg(row->name)
-                                             : tr("%1: %2 mentions; activate to go to each in turn").arg(row->name, QString::number(row->mentions.size())));
-            item->setData(NameColumn, MentionsRole, qlonglong(m_mentions.size()));
-            m_mentions.push_back(std::move(row->mentions));
-            item->setData(NameColumn, NextRole, 0);
-            item->setData(NameColumn, EntityRole, row->entity);
-            item->setTextAlignment(CountColumn, Qt::AlignRight | Qt::AlignVCenter);
-            items.append(item);
-        }
+        items.reserve(qsizetype(slots.size()));
+        for (size_t slot : slots)
+            items.append(m_rows[slot].item);
         group->addChildren(items);
+        setGroupTitle(group);
         groups.append(group);
-    };
-    addGroup(Types::Speaker, tr("Speakers (%1)"), tr("Quotes attributed to this speaker"), speakers);
-    addGroup(Types::Country, tr("Countries (%1)"), tr("Mentions of this country"), countries);
-    addGroup(Types::Event, tr("Events (%1)"), tr("Mentions of this event"), events);
-    for (const AnnotationType &t : m_set->userTypes()) {
-        addGroup(t.name, t.name + QStringLiteral(" (%1)"), tr("Mentions tagged %1").arg(t.name), own[t.name]);
     }
     m_tree->addTopLevelItems(groups);
     // One layout for all groups (expandAll) rather than one per group.
     m_tree->expandAll();
-    int largest = 0;
     for (QTreeWidgetItem *group : std::as_const(groups)) {
         group->setFirstColumnSpanned(true);
         if (collapsed.contains(group->data(NameColumn, Qt::UserRole).toString()))
             group->setExpanded(false);
-        for (int i = 0; i < group->childCount(); ++i)
-            largest = std::max(largest, group->child(i)->text(CountColumn).toInt());
     }
-    const QFontMetrics metrics(m_tree->font());
-    m_tree->header()->resizeSection(CountColumn, std::max(metrics.horizontalAdvance(QString::number(largest)),
-                                                          metrics.horizontalAdvance(m_tree->headerItem()->text(CountColumn)))
-                                                     + 4 * metrics.averageCharWidth());
-    m_tree->setUpdatesEnabled(true);
+    m_largestCount = -1;
+    resizeCountColumn();
     applyFilter();
+}
+
+void EntityPanel::follow(const AnnotationEdit &edit)
+{
+    // A new group, or most of the article changed at once (the recognisers'
+    // suggestions): a rebuild.
+    if (m_typesChanged || !edit.types.isEmpty() || edit.annotations.size() > std::max<qsizetype>(1000, m_set->size() / 4)) {
+        refresh();
+        return;
+    }
+    QSet<size_t> touched;
+    QSet<QString> speakers; // whose quote count changed
+    auto touch = [&](const QString &group, const QString &key) {
+        auto it = m_index.constFind(indexKey(group, key));
+        if (it != m_index.cend())
+            touched.insert(it.value());
+    };
+    // What was, out of its row; then what is, into its row.
+    for (const auto &d : edit.annotations) {
+        if (!d.before || d.before->status == Status::Rejected)
+            continue;
+        const Annotation &a = *d.before;
+        if (a.type == Types::Quote && !a.saidBy.isEmpty()) {
+            auto q = m_quotes.find(a.saidBy);
+            if (q != m_quotes.end() && --q.value() <= 0)
+                m_quotes.erase(q);
+            speakers.insert(a.saidBy);
+        }
+        const auto at = rowOf(a);
+        if (!at)
+            continue;
+        auto it = m_index.constFind(indexKey(at->first, at->second));
+        if (it == m_index.cend())
+            continue;
+        std::vector<Mention> &mentions = m_rows[it.value()].mentions;
+        const Mention m{a.start, a.end, a.id};
+        auto pos = std::lower_bound(mentions.begin(), mentions.end(), m);
+        if (pos != mentions.end() && pos->id == a.id)
+            mentions.erase(pos);
+        touched.insert(it.value());
+    }
+    for (const auto &d : edit.annotations) {
+        if (!d.after || d.after->status == Status::Rejected)
+            continue;
+        const Annotation &a = *d.after;
+        if (a.type == Types::Quote && !a.saidBy.isEmpty()) {
+            ++m_quotes[a.saidBy];
+            speakers.insert(a.saidBy);
+        }
+        const auto at = rowOf(a);
+        if (!at)
+            continue;
+        const QString key = indexKey(at->first, at->second);
+        auto it = m_index.constFind(key);
+        if (it == m_index.cend()) {
+            size_t slot = m_rows.size();
+            if (!m_free.empty()) {
+                slot = m_free.back();
+                m_free.pop_back();
+                m_rows[slot] = Row{at->first, at->second, {}, nullptr, 0, QString()};
+            } else {
+                m_rows.push_back(Row{at->first, at->second, {}, nullptr, 0, QString()});
+            }
+            it = m_index.insert(key, slot);
+        }
+        std::vector<Mention> &mentions = m_rows[it.value()].mentions;
+        const Mention m{a.start, a.end, a.id};
+        mentions.insert(std::lower_bound(mentions.begin(), mentions.end(), m), m);
+        touched.insert(it.value());
+    }
+    for (const QString &id : std::as_const(speakers))
+        touch(Types::Speaker, QStringLiteral("e:") + id);
+    // An entity's name, role and time show on its row.
+    for (const auto &d : edit.entities) {
+        const QString id = QStringLiteral("e:") + (d.before ? d.before->id : d.after->id);
+        touch(Types::Speaker, id);
+        touch(Types::Event, id);
+    }
+    if (touched.isEmpty())
+        return;
+
+    // Each touched row shows what it holds now; rows left without mentions go.
+    QTreeWidgetItem *top = m_tree->itemAt(0, 0);
+    const int scroll = m_tree->verticalScrollBar()->value();
+    bool keepTop = false;
+    QSet<QTreeWidgetItem *> groups; // whose rows came or went or moved
+    std::vector<size_t> kept;
+    for (size_t slot : std::as_const(touched)) {
+        Row &row = m_rows[slot];
+        QTreeWidgetItem *group = groupItem(row.group);
+        if (row.mentions.empty()) {
+            if (row.item) {
+                if (row.item == top)
+                    top = nullptr;
+                delete row.item; // out of the tree
+                keepTop = true;
+            }
+            groups.insert(group);
+            m_index.remove(indexKey(row.group, row.key));
+            row = Row();
+            m_free.push_back(slot);
+            continue;
+        }
+        const Shown shown = describe(row);
+        row.name = shown.name;
+        row.count = shown.count;
+        if (!row.item) {
+            row.item = new QTreeWidgetItem;
+            row.item->setData(NameColumn, NextRole, 0);
+        }
+        fill(row.item, slot, shown);
+        kept.push_back(slot);
+    }
+    // Rows that no longer sit between their neighbours (or are new) go to
+    // their place; the others stay put, with their selection.
+    const QString needle = m_filter->text().trimmed();
+    auto fits = [&](size_t slot) {
+        QTreeWidgetItem *item = m_rows[slot].item;
+        QTreeWidgetItem *group = item->parent();
+        if (!group)
+            return false;
+        const int i = group->indexOfChild(item);
+        return (i == 0 || before(slotOf(group->child(i - 1)), slot))
+            && (i + 1 == group->childCount() || before(slot, slotOf(group->child(i + 1))));
+    };
+    std::vector<size_t> moving;
+    for (size_t slot : kept) {
+        if (!fits(slot))
+            moving.push_back(slot);
+    }
+    // One row out of place may have others beside it that are out of place
+    // too: all the group's touched rows then go to their place again.
+    if (!moving.empty()) {
+        QSet<QString> movingGroups;
+        for (size_t slot : moving)
+            movingGroups.insert(m_rows[slot].group);
+        moving.clear();
+        for (size_t slot : kept) {
+            if (movingGroups.contains(m_rows[slot].group))
+                moving.push_back(slot);
+        }
+    }
+    QTreeWidgetItem *current = m_tree->currentItem();
+    QSet<QTreeWidgetItem *> selected;
+    for (size_t slot : moving) {
+        QTreeWidgetItem *item = m_rows[slot].item;
+        if (QTreeWidgetItem *group = item->parent()) {
+            if (item->isSelected())
+                selected.insert(item);
+            if (item == top)
+                top = nullptr;
+            group->takeChild(group->indexOfChild(item));
+        }
+    }
+    for (size_t slot : moving) {
+        QTreeWidgetItem *item = m_rows[slot].item;
+        QTreeWidgetItem *group = groupItem(m_rows[slot].group);
+        int lo = 0, hi = group->childCount();
+        while (lo < hi) {
+            const int mid = (lo + hi) / 2;
+            if (before(slotOf(group->child(mid)), slot))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        group->insertChild(lo, item);
+        groups.insert(group);
+        keepTop = true;
+    }
+    for (size_t slot : kept)
+        filterRow(m_rows[slot].item, needle);
+    for (QTreeWidgetItem *item : std::as_const(selected))
+        item->setSelected(true);
+    if (current && (selected.contains(current) || m_tree->currentItem() != current))
+        m_tree->setCurrentItem(current, 0, QItemSelectionModel::NoUpdate);
+    for (QTreeWidgetItem *group : std::as_const(groups))
+        setGroupTitle(group);
+    resizeCountColumn();
+    // The rows the user was looking at stay where they were.
+    if (keepTop) {
+        if (top)
+            m_tree->scrollToItem(top, QAbstractItemView::PositionAtTop);
+        else
+            m_tree->verticalScrollBar()->setValue(scroll);
+    }
+}
+
+QList<QPair<qint64, qint64>> EntityPanel::mentions(const QTreeWidgetItem *item) const
+{
+    QList<QPair<qint64, qint64>> out;
+    const QVariant index = item->data(NameColumn, MentionsRole);
+    if (!index.isValid() || index.toULongLong() >= m_rows.size())
+        return out;
+    for (const Mention &m : m_rows[index.toULongLong()].mentions)
+        out.append({m.start, m.end});
+    return out;
 }
 
 void EntityPanel::setTypeColors(const QHash<QString, QColor> &colors)
@@ -266,15 +552,15 @@ void EntityPanel::setTypeColors(const QHash<QString, QColor> &colors)
 void EntityPanel::activate(QTreeWidgetItem *item)
 {
     const QVariant index = item->data(NameColumn, MentionsRole);
-    if (!index.isValid() || index.toULongLong() >= m_mentions.size())
+    if (!index.isValid() || index.toULongLong() >= m_rows.size())
         return;
-    const QList<QPair<qint64, qint64>> &mentions = m_mentions[index.toULongLong()];
-    if (mentions.isEmpty())
+    const std::vector<Mention> &mentions = m_rows[index.toULongLong()].mentions;
+    if (mentions.empty())
         return;
-    const int next = item->data(NameColumn, NextRole).toInt() % mentions.size();
-    item->setData(NameColumn, NextRole, next + 1);
-    const auto span = mentions.at(next);
-    Q_EMIT jumpTo(span.first, span.second);
+    const size_t next = size_t(item->data(NameColumn, NextRole).toInt()) % mentions.size();
+    item->setData(NameColumn, NextRole, int(next + 1));
+    const Mention &m = mentions[next];
+    Q_EMIT jumpTo(m.start, m.end);
 }
 
 void EntityPanel::showMenu(const QPoint &pos)
@@ -297,16 +583,19 @@ void EntityPanel::showMenu(const QPoint &pos)
         Q_EMIT mergeRequested(into, rows.at(i)->data(NameColumn, EntityRole).toString());
 }
 
+void EntityPanel::filterRow(QTreeWidgetItem *row, const QString &needle) const
+{
+    row->setHidden(!needle.isEmpty() && !row->text(NameColumn).contains(needle, Qt::CaseInsensitive)
+                   && !row->text(DetailColumn).contains(needle, Qt::CaseInsensitive));
+}
+
 void EntityPanel::applyFilter()
 {
     const QString needle = m_filter->text().trimmed();
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *group = m_tree->topLevelItem(i);
-        for (int j = 0; j < group->childCount(); ++j) {
-            QTreeWidgetItem *row = group->child(j);
-            row->setHidden(!needle.isEmpty() && !row->text(NameColumn).contains(needle, Qt::CaseInsensitive)
-                           && !row->text(DetailColumn).contains(needle, Qt::CaseInsensitive));
-        }
+        for (int j = 0; j < group->childCount(); ++j)
+            filterRow(group->child(j), needle);
     }
 }
 

@@ -139,13 +139,20 @@ MainWindow::MainWindow(QWidget *parent)
     createPanels();
 
     connect(m_set, &AnnotationSet::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
-    // The counts in the status bar are a pass over all annotations: they
-    // follow a moment after the last edit, not on its path.
-    auto *statusTimer = new QTimer(this);
-    statusTimer->setSingleShot(true);
-    statusTimer->setInterval(150);
-    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    connect(m_set, &AnnotationSet::changed, statusTimer, qOverload<>(&QTimer::start));
+    // The counts in the status bar follow each edit by what it touched: a
+    // pass over all annotations of a long article is more than an edit may
+    // wait for.
+    connect(m_set, &AnnotationSet::edited, this, [this](const AnnotationEdit &edit) {
+        for (const auto &d : edit.annotations) {
+            for (const auto &[a, sign] : {std::pair(&d.before, -1), std::pair(&d.after, 1)}) {
+                if (*a && (*a)->status == Status::Suggested)
+                    m_suggestedCount += sign;
+                else if (*a && (*a)->status == Status::Accepted)
+                    m_acceptedCount += sign;
+            }
+        }
+        showStatus();
+    });
     connect(m_set, &AnnotationSet::wasReset, this, &MainWindow::updateStatus);
     connect(m_recognition, &BackgroundRecognition::finished, this, &MainWindow::suggestionsArrived);
     connect(m_autosaver, &Autosaver::failed, this, [this](const QString &error) {
@@ -1347,7 +1354,7 @@ void MainWindow::showProgress(const QString &what, int done, int total)
 void MainWindow::startRecognition()
 {
     m_recognitionRevision = m_recognition->start(m_document.text(), m_lexiconOn ? &m_lexicon : nullptr);
-    updateStatus();
+    showStatus();
 }
 
 void MainWindow::annotateAgain()
@@ -1389,7 +1396,7 @@ void MainWindow::addSuggestions(const Recognition &result)
     m_learner->setPaused(true); // the recognisers' work is nothing to learn from
     m_set->apply(edit);
     m_learner->setPaused(false);
-    updateStatus();
+    showStatus();
     statusBar()->showMessage(count ? (count == 1 ? tr("1 suggestion added by the recognisers.") : tr("%1 suggestions added by the recognisers.").arg(count))
                                    : tr("The recognisers found nothing new."),
                              8000);
@@ -1512,7 +1519,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateStatus()
 {
-    // Runs after every edit: count in place, without copying the annotations.
+    // Count in place, without copying the annotations.
     qsizetype suggested = 0, accepted = 0;
     m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
         if (a.status == Status::Suggested)
@@ -1520,6 +1527,14 @@ void MainWindow::updateStatus()
         else if (a.status == Status::Accepted)
             ++accepted;
     });
+    m_suggestedCount = suggested;
+    m_acceptedCount = accepted;
+    showStatus();
+}
+
+void MainWindow::showStatus()
+{
+    const qsizetype suggested = m_suggestedCount, accepted = m_acceptedCount;
     QString text = (accepted == 1 ? tr("1 annotation") : tr("%1 annotations").arg(accepted));
     if (suggested)
         text += (suggested == 1 ? tr(", 1 suggestion to review") : tr(", %1 suggestions to review").arg(suggested));

@@ -199,7 +199,10 @@ private:
     void suggestionsArrived(quint64 revision, const Recognition &result);
     void startRecognition();
     void updateTitle();
+    /// Counts the annotations for the status bar afresh (on load).
     void updateStatus();
+    /// Shows the counts in the status bar.
+    void showStatus();
     void updateRecentMenu();
     void applyTheme();
     void savePersonalLexicon();
@@ -216,6 +219,8 @@ private:
     OverviewRuler *m_ruler;
     FindBar *m_findBar;
     QLabel *m_statusLabel;
+    qsizetype m_suggestedCount = 0; ///< shown in the status bar; follow each edit
+    qsizetype m_acceptedCount = 0;
     BackgroundRecognition *m_recognition;
     Autosaver *m_autosaver;
     quint64 m_recognitionRevision = 0;

@@ -16,15 +16,13 @@ OverviewRuler::OverviewRuler(const AnnotationSet *set, QWidget *parent)
 {
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     setToolTip(tr("Where each type occurs in the article; click to go there"));
-    // The marks follow a moment after the last edit: a long article's
-    // marks cost a pass over all annotations, which an edit must not wait for.
-    m_refresh.setSingleShot(true);
-    m_refresh.setInterval(150);
-    connect(&m_refresh, &QTimer::timeout, this, [this] {
+    // An edit moves the marks of what it touched, at once: a pass over all
+    // annotations of a long article is more than an edit may wait for.
+    connect(m_set, &AnnotationSet::edited, this, &OverviewRuler::follow);
+    connect(m_set, &AnnotationSet::userTypesChanged, this, [this] {
         m_dirty = true;
         update();
     });
-    connect(m_set, &AnnotationSet::changed, &m_refresh, qOverload<>(&QTimer::start));
     connect(m_set, &AnnotationSet::wasReset, this, [this] {
         m_dirty = true;
         update();
@@ -57,34 +55,76 @@ void OverviewRuler::resizeEvent(QResizeEvent *event)
     m_dirty = true;
 }
 
+int OverviewRuler::count(const Annotation &a, int delta)
+{
+    if (a.status == Status::Rejected || m_hidden.contains(a.type))
+        return -1;
+    qsizetype bit = m_types.indexOf(a.type);
+    if (bit < 0) {
+        m_types.append(a.type);
+        bit = m_types.size() - 1;
+    }
+    if (bit >= 32)
+        return -1;
+    const int rows = int(m_rows.size());
+    const int row = int(std::clamp<qint64>(a.start * rows / m_length, 0, rows - 1));
+    quint32 &n = m_counts[size_t(row) * 32 + size_t(bit)];
+    n = quint32(qint64(n) + delta);
+    if (n)
+        m_rows[size_t(row)] |= 1u << bit;
+    else
+        m_rows[size_t(row)] &= ~(1u << bit);
+    return row;
+}
+
 void OverviewRuler::recompute()
 {
     m_dirty = false;
     const int rows = std::max(height(), 1);
     m_rows.assign(size_t(rows), 0);
+    m_counts.assign(size_t(rows) * 32, 0);
+    // The built-in types, then the user's in the order they were added.
+    m_types = AnnotationStyle::builtInTypes();
+    for (const AnnotationType &t : m_set->userTypes()) {
+        if (!m_types.contains(t.name))
+            m_types.append(t.name);
+    }
     if (m_length <= 0)
         return;
-    m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) {
-        if (a.status == Status::Rejected || m_hidden.contains(a.type))
-            return;
-        qsizetype bit = m_types.indexOf(a.type);
-        if (bit < 0) {
-            m_types.append(a.type);
-            bit = m_types.size() - 1;
+    m_set->forEachIn(0, std::numeric_limits<qint64>::max(), [&](const Annotation &a) { count(a, 1); });
+}
+
+void OverviewRuler::follow(const AnnotationEdit &edit)
+{
+    // Marks about to be made afresh, or most of them changing (the
+    // recognisers' suggestions), or new types to place: one pass.
+    if (m_dirty || m_length <= 0 || int(m_rows.size()) != std::max(height(), 1) || !edit.types.isEmpty()
+        || edit.annotations.size() > std::max<qsizetype>(1000, m_set->size() / 4)) {
+        m_dirty = true;
+        update();
+        return;
+    }
+    int first = int(m_rows.size()), last = -1;
+    auto mark = [&](int row) {
+        if (row >= 0) {
+            first = std::min(first, row);
+            last = std::max(last, row);
         }
-        if (bit >= 32)
-            return;
-        const int row = int(std::clamp<qint64>(a.start * rows / m_length, 0, rows - 1));
-        m_rows[size_t(row)] |= 1u << bit;
-    });
+    };
+    for (const auto &d : edit.annotations) {
+        if (d.before)
+            mark(count(*d.before, -1));
+    }
+    for (const auto &d : edit.annotations) {
+        if (d.after)
+            mark(count(*d.after, 1));
+    }
+    if (last >= 0)
+        update(QRect(0, first, width(), last - first + 2)); // marks are two pixels tall
 }
 
 QStringList OverviewRuler::typesAt(int y)
 {
-    if (m_refresh.isActive()) {
-        m_refresh.stop();
-        m_dirty = true;
-    }
     if (m_dirty || int(m_rows.size()) != std::max(height(), 1))
         recompute();
     QStringList out;

@@ -3,7 +3,6 @@
 #include "annotationstyle.h"
 
 #include <QSet>
-#include <QTimer>
 #include <QWidget>
 
 #include <vector>
@@ -11,6 +10,8 @@
 namespace annotator {
 
 class AnnotationSet;
+struct Annotation;
+struct AnnotationEdit;
 
 /// A narrow strip beside the scroll bar with a mark wherever each type
 /// occurs in the whole article, so the distribution shows at a glance.
@@ -41,6 +42,10 @@ protected:
 
 private:
     void recompute();
+    /// Moves the marks of what @p edit touched.
+    void follow(const AnnotationEdit &edit);
+    /// Adds @p delta to @p a's mark; the pixel row it is on, or -1.
+    int count(const Annotation &a, int delta);
 
     const AnnotationSet *m_set;
     AnnotationStyle m_style;
@@ -48,8 +53,9 @@ private:
     QStringList m_types;
     qint64 m_length = 0;
     bool m_dirty = true;
-    QTimer m_refresh;
     std::vector<quint32> m_rows; ///< per pixel row, a bit per type in m_types
+    /// Per pixel row and type (32 a row), how many annotations are marked.
+    std::vector<quint32> m_counts;
 };
 
 } // namespace annotator

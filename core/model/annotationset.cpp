@@ -219,6 +219,38 @@ void AnnotationSet::setUserTypes(const QList<AnnotationType> &types)
 void AnnotationSet::applyDeltas(const AnnotationEdit &edit, bool forward)
 {
     QList<TextRange> ranges;
+    // What the step does, net: each id's state before the step is taken at
+    // its first touch, its state after at the end, so a delta list that
+    // touches an id twice (or an undo of one) still reads as one change.
+    AnnotationEdit effect;
+    effect.text = edit.text;
+    QHash<QString, qsizetype> touched, touchedEntities;
+    auto touch = [&](const QString &id) {
+        if (touched.contains(id))
+            return;
+        touched.insert(id, effect.annotations.size());
+        const Annotation *a = annotation(id);
+        effect.annotations.append({a ? std::optional<Annotation>(*a) : std::nullopt, std::nullopt});
+    };
+    auto touchEntity = [&](const QString &id) {
+        if (touchedEntities.contains(id))
+            return;
+        touchedEntities.insert(id, effect.entities.size());
+        const Entity *e = entity(id);
+        effect.entities.append({e ? std::optional<Entity>(*e) : std::nullopt, std::nullopt});
+    };
+    for (const auto &d : edit.annotations)
+        touch(d.before ? d.before->id : d.after->id);
+    for (const auto &d : edit.entities)
+        touchEntity(d.before ? d.before->id : d.after->id);
+    for (const auto &d : edit.annotations) {
+        if (d.before && d.after && d.before->id != d.after->id)
+            touch(d.after->id);
+    }
+    for (const auto &d : edit.entities) {
+        if (d.before && d.after && d.before->id != d.after->id)
+            touchEntity(d.after->id);
+    }
     // Removals first, then insertions, so a delta list that moves an id is
     // applied in either direction.
     auto run = [&](auto &&visit) {
@@ -284,7 +316,25 @@ void AnnotationSet::applyDeltas(const AnnotationEdit &edit, bool forward)
     // already find its colour.
     if (!edit.types.isEmpty())
         Q_EMIT userTypesChanged();
+    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
+        if (const Annotation *a = annotation(it.key()))
+            effect.annotations[it.value()].after = *a;
+    }
+    for (auto it = touchedEntities.cbegin(); it != touchedEntities.cend(); ++it) {
+        if (const Entity *e = entity(it.key()))
+            effect.entities[it.value()].after = *e;
+    }
+    // What the step left as it was (added and removed again, changed back).
+    effect.annotations.removeIf([](const AnnotationEdit::AnnotationDelta &d) { return d.before == d.after; });
+    effect.entities.removeIf([](const AnnotationEdit::EntityDelta &d) { return d.before == d.after; });
+    if (forward) {
+        effect.types = edit.types;
+    } else {
+        for (auto it = edit.types.crbegin(); it != edit.types.crend(); ++it)
+            effect.types.append({it->after, it->before});
+    }
     Q_EMIT changed(ranges);
+    Q_EMIT edited(effect);
 }
 
 void AnnotationSet::apply(const AnnotationEdit &edit)

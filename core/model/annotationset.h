@@ -198,6 +198,12 @@ Q_SIGNALS:
     /// Annotations or entities changed; @p ranges covers every span touched,
     /// before and after the change.
     void changed(const QList<annotator::TextRange> &ranges);
+    /// Right after changed(), for a step made, undone or redone: every
+    /// annotation and entity it touched, once each, as it was before the
+    /// step and as it is now (nothing = absent); types says whether
+    /// user-defined types changed too. Views that follow the whole set
+    /// (the panels, the ruler) update just these from it.
+    void edited(const annotator::AnnotationEdit &effect);
     /// Everything was replaced (load).
     void wasReset();
     /// User-defined types were added or removed (also by undo and redo).

@@ -106,3 +106,72 @@ TEST(AnnotationSet, NewIdsNeverCollideWithLoadedOnes)
     EXPECT_EQ(set.newAnnotationId(), QStringLiteral("a42"));
     EXPECT_EQ(set.newEntityId(), QStringLiteral("e8"));
 }
+
+// Views that follow the whole set (the panels, the ruler) update from what a
+// step touched: each annotation and entity once, as it was and as it is,
+// the other way round for an undo.
+TEST(AnnotationSet, TellsWhatEachStepTouchedOnceEachBeforeAndAfter)
+{
+    AnnotationSet set;
+    const QString speaker = set.addAnnotation(make(Types::Speaker, 0, 5, QStringLiteral("Marsh")));
+    const QString quote = set.addAnnotation(make(Types::Quote, 10, 20, QStringLiteral("We sail")));
+    QList<AnnotationEdit> told;
+    QObject::connect(&set, &AnnotationSet::edited, [&](const AnnotationEdit &e) { told.append(e); });
+
+    // One step that touches the quote twice (changed, then changed again)
+    // and makes a speaker entity for the mention.
+    Entity e{QStringLiteral("e9"), Types::Speaker, QStringLiteral("Marsh"), {}};
+    Annotation q1 = *set.annotation(quote), q2 = q1;
+    q1.status = Status::Accepted;
+    q2 = q1;
+    q2.saidBy = e.id;
+    Annotation s = *set.annotation(speaker);
+    s.entity = e.id;
+    AnnotationEdit edit;
+    edit.add(e);
+    edit.change(*set.annotation(quote), q1);
+    edit.change(q1, q2);
+    edit.change(*set.annotation(speaker), s);
+    const Annotation quoteBefore = *set.annotation(quote);
+    set.apply(edit);
+    ASSERT_EQ(told.size(), 1);
+    ASSERT_EQ(told[0].annotations.size(), 2);
+    for (const auto &d : told[0].annotations) {
+        ASSERT_TRUE(d.before && d.after);
+        if (d.after->id == quote) {
+            EXPECT_EQ(*d.before, quoteBefore);
+            EXPECT_EQ(*d.after, q2);
+        } else {
+            EXPECT_EQ(*d.after, s);
+        }
+    }
+    ASSERT_EQ(told[0].entities.size(), 1);
+    EXPECT_FALSE(told[0].entities[0].before);
+    EXPECT_EQ(told[0].entities[0].after, e);
+
+    set.undo();
+    ASSERT_EQ(told.size(), 2);
+    ASSERT_EQ(told[1].entities.size(), 1);
+    EXPECT_EQ(told[1].entities[0].before, e);
+    EXPECT_FALSE(told[1].entities[0].after);
+    for (const auto &d : told[1].annotations) {
+        if (d.before->id == quote) {
+            EXPECT_EQ(*d.before, q2);
+            EXPECT_EQ(*d.after, quoteBefore);
+        }
+    }
+
+    // Changed and changed back in one step: nothing to tell about it.
+    const Annotation was = *set.annotation(speaker);
+    Annotation changed = was;
+    changed.type = Types::Event;
+    AnnotationEdit back;
+    back.change(was, changed);
+    back.change(changed, was);
+    back.add(make(Types::Event, 40, 45, QStringLiteral("visit")));
+    back.annotations.last().after->id = set.newAnnotationId();
+    set.apply(back);
+    ASSERT_EQ(told.size(), 3);
+    ASSERT_EQ(told[2].annotations.size(), 1);
+    EXPECT_EQ(told[2].annotations[0].after->text, QStringLiteral("visit"));
+}
