@@ -1,5 +1,5 @@
 // The sidecar loader: any bytes are parsed or refused with a reason, the same
-// by the one-pass and the QJsonDocument reader; what is parsed can be
+// by the one-pass and the QJsonDocument reader (and the window's parseFor); what is parsed can be
 // re-anchored in a text and written again.
 #include "model/document.h"
 #include "storage/reanchor.h"
@@ -19,11 +19,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const auto general = SidecarJson::parseGeneral(bytes, QStringLiteral("fuzz.json"), &generalError);
     if (parsed.has_value() != general.has_value() || error != generalError || (parsed && !(*parsed == *general)))
         std::abort();
+    // The window's reader (parseFor) gives the same, without the anchor
+    // contexts when the file names the text it is read for.
+    const QByteArray textSha = parsed ? parsed->sha256 : QByteArrayLiteral("0000");
+    QString forError;
+    const auto forText = SidecarJson::parseFor(bytes, QStringLiteral("fuzz.json"), textSha, &forError);
+    if (forText.has_value() != parsed.has_value() || forError != error)
+        std::abort();
     if (!parsed) {
         if (error.isEmpty())
             std::abort();
         return 0;
     }
+    SidecarData expected = *parsed;
+    if (!textSha.isEmpty())
+        expected.contexts.clear();
+    if (!(*forText == expected))
+        std::abort();
     static const Document doc = Document::fromText(QStringLiteral("Chile 😀 and Peru said \"no\".\r\nChile again."));
     const ReanchorResult r = reanchor(*parsed, doc);
     for (const Annotation &a : r.placed) {
