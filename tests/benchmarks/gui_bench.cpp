@@ -74,6 +74,25 @@ void settle()
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
+/// The comparison: a read-only QPlainTextEdit with KSyntaxHighlighting's
+/// Markdown highlighting, sized as the main window.
+void makeBareEditor(QPlainTextEdit &editor, const KSyntaxHighlighting::Repository &repository)
+{
+    editor.setReadOnly(true);
+    editor.resize(1200, 800);
+    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(editor.document());
+    highlighter->setTheme(repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
+    highlighter->setDefinition(repository.definitionForName(QStringLiteral("Markdown")));
+}
+
+/// Prints the process's peak resident memory in KiB.
+void printPeakMemory()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("%ld\n", usage.ru_maxrss);
+}
+
 } // namespace
 
 static void BM_OpenBareEditor(benchmark::State &state)
@@ -86,11 +105,7 @@ static void BM_OpenBareEditor(benchmark::State &state)
     // Shown once, as the main window below: the time is from setting the
     // text to its highlighted view, not the window's creation or teardown.
     QPlainTextEdit editor;
-    editor.setReadOnly(true);
-    editor.resize(1200, 800);
-    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(editor.document());
-    highlighter->setTheme(repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
-    highlighter->setDefinition(repository.definitionForName(QStringLiteral("Markdown")));
+    makeBareEditor(editor, repository);
     editor.show();
     settle();
     for (auto _ : state) {
@@ -185,9 +200,7 @@ static int peakMemory(const QString &path)
         window.show();
         window.waitUntilIdle();
         settle();
-        rusage usage {};
-        getrusage(RUSAGE_SELF, &usage);
-        std::printf("%ld\n", usage.ru_maxrss);
+        printPeakMemory();
     }
     return 0;
 }
@@ -206,18 +219,12 @@ static int bareEditorPeakMemory(const QString &path)
         }
         KSyntaxHighlighting::Repository repository;
         QPlainTextEdit editor;
-        editor.setReadOnly(true);
-        editor.resize(1200, 800);
-        auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(editor.document());
-        highlighter->setTheme(repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
-        highlighter->setDefinition(repository.definitionForName(QStringLiteral("Markdown")));
+        makeBareEditor(editor, repository);
         editor.setPlainText(text);
         text.clear();
         editor.show();
         settle();
-        rusage usage {};
-        getrusage(RUSAGE_SELF, &usage);
-        std::printf("%ld\n", usage.ru_maxrss);
+        printPeakMemory();
     }
     return 0;
 }
