@@ -14,6 +14,7 @@
 #include "model/selectionsnap.h"
 #include "quotelist.h"
 #include "statisticsview.h"
+#include "titlebarstyle.h"
 #include "recognition/correctionlearner.h"
 #include "recognition/suggestionmerger.h"
 #include "settings.h"
@@ -535,11 +536,13 @@ void MainWindow::createPanels()
     m_entityPanel = new EntityPanel(m_set, this);
     auto *entities = new QDockWidget(tr("Speakers, Countries, Events"), this);
     entities->setObjectName(QStringLiteral("entities"));
+    entities->setStyle(new TitleBarStyle(entities));
     entities->setWidget(m_entityPanel);
     addDockWidget(Qt::RightDockWidgetArea, entities);
     m_quoteList = new QuoteList(m_set, this);
     auto *quotes = new QDockWidget(tr("Quotes"), this);
     quotes->setObjectName(QStringLiteral("quotes"));
+    quotes->setStyle(new TitleBarStyle(quotes));
     quotes->setWidget(m_quoteList);
     addDockWidget(Qt::RightDockWidgetArea, quotes);
     resizeDocks({entities, quotes}, {380, 380}, Qt::Horizontal);
