@@ -1,6 +1,7 @@
 #include "entitypanel.h"
 
 #include "model/annotationset.h"
+#include "panellayout.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -337,8 +338,14 @@ void EntityPanel::refresh()
             group->setExpanded(false);
     }
     m_largestCount = -1;
-    resizeCountColumn();
+    {
+        // Its width is read when the tree is laid out just below (the
+        // signal would repaint the tree again after its first paint).
+        const QSignalBlocker quiet(m_tree->header());
+        resizeCountColumn();
+    }
     applyFilter();
+    layOutNow(m_tree);
 }
 
 void EntityPanel::follow(const AnnotationEdit &edit)

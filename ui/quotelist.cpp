@@ -1,6 +1,7 @@
 #include "quotelist.h"
 
 #include "model/annotationset.h"
+#include "panellayout.h"
 
 #include <QHeaderView>
 #include <QMimeData>
@@ -214,6 +215,7 @@ void QuoteList::refresh()
         items.append(item);
     }
     m_tree->addTopLevelItems(items);
+    layOutNow(m_tree);
 }
 
 void QuoteList::follow(const AnnotationEdit &edit)
