@@ -2,7 +2,7 @@
 
 #include "model/annotationset.h"
 #include "panellayout.h"
-#include "singlelinedelegate.h"
+#include "celltextdelegate.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -96,7 +96,7 @@ EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
-    m_tree->setItemDelegate(new SingleLineDelegate(m_tree));
+    m_tree->setItemDelegate(new CellTextDelegate(m_tree));
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(0);
     connect(m_refresh, &QTimer::timeout, this, &EntityPanel::refresh);

@@ -1,6 +1,7 @@
 #include "quotelist.h"
 
 #include "model/annotationset.h"
+#include "celltextdelegate.h"
 #include "panellayout.h"
 
 #include <QHeaderView>
@@ -45,11 +46,11 @@ protected:
 
 /// Rows as tall as their wrapped text, up to three lines: QTreeView alone
 /// sizes rows before it knows the column width, so nothing wraps.
-class WrappingDelegate : public QStyledItemDelegate
+class WrappingDelegate : public CellTextDelegate
 {
 public:
     explicit WrappingDelegate(QTreeView *view)
-        : QStyledItemDelegate(view)
+        : CellTextDelegate(view)
         , m_view(view)
     {
     }
