@@ -7,9 +7,13 @@
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
 
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
 #include <QElapsedTimer>
 #include <QProgressBar>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QTextLayout>
 #include <QTimer>
 #include <QTest>
@@ -66,6 +70,10 @@ double msPerEdit(qsizetype bytes, int *blocksPerEdit)
     // Edits near the end of the article, where a whole-document pass would hurt most.
     const qsizetype target = text.lastIndexOf(QStringLiteral("schoolteacher"));
     const int rounds = 10;
+    // The user is there before editing: the blocks there are shown and
+    // highlighted.
+    window.view()->moveCursorTo(target);
+    QCoreApplication::processEvents();
     window.view()->highlighter()->takeRehighlightCount();
     QElapsedTimer timer;
     timer.start();
@@ -179,10 +187,93 @@ TEST(LargeArticle, TheTextShowsAtOnceAndTheHighlightsFollow)
     EXPECT_FALSE(window.isBusy());
     EXPECT_FALSE(progress->isVisible());
     EXPECT_EQ(window.annotations()->size(), mentions);
-    // The last mention, at the far end of the article, is highlighted.
-    const QColor speaker = window.view()->highlighter()->style().color(Types::Speaker);
-    EXPECT_EQ(underlineAt(window.view(), text.lastIndexOf(QStringLiteral("Haugland"))), speaker);
-    EXPECT_FALSE(underlineAt(window.view(), text.lastIndexOf(QStringLiteral("schoolteacher"))).isValid());
+    // The first mention, on screen, is highlighted; the last, at the far end
+    // of the article, is not until it shows: the text off screen carries no
+    // highlighting.
+    ArticleView *view = window.view();
+    const QColor speaker = view->highlighter()->style().color(Types::Speaker);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(underlineAt(view, text.indexOf(QStringLiteral("Haugland"))), speaker);
+    const qsizetype last = text.lastIndexOf(QStringLiteral("Haugland"));
+    EXPECT_FALSE(view->highlighter()->isHighlighted(view->document()->findBlock(int(last)).blockNumber()));
+    EXPECT_FALSE(underlineAt(view, last).isValid());
+    // Scrolled to the far end, it is highlighted when painted.
+    view->moveCursorTo(last);
+    view->viewport()->repaint();
+    EXPECT_EQ(underlineAt(view, last), speaker);
+    EXPECT_FALSE(underlineAt(view, text.lastIndexOf(QStringLiteral("schoolteacher"))).isValid());
+    // Only about a screenful of blocks carries highlighting.
+    int highlighted = 0;
+    for (int n = 0; n < view->document()->blockCount(); ++n)
+        highlighted += view->highlighter()->isHighlighted(n) ? 1 : 0;
+    EXPECT_LT(highlighted, 400);
+    EXPECT_GT(view->document()->blockCount(), 4000);
+}
+
+// A long article highlighted only where it is shown must look as if it were
+// highlighted whole: Markdown that runs across lines (a fenced code block)
+// still colours a line far down that is scrolled to directly.
+TEST(LargeArticle, AFarLineIsHighlightedAsTheWholeTextWouldHighlightIt)
+{
+    const QString sample = QString::fromUtf8(readAll(QStringLiteral(ANNOTATOR_SOURCE_DIR "/resources/sample/sample-article.md")));
+    QString text;
+    while (text.size() < 1024 * 1024)
+        text += sample;
+    const QString fenced = QStringLiteral("\n```\nThe port reopened on Monday, officials said.\n\nThe port reopened on Monday, officials said.\n```\n");
+    const QString plain = QStringLiteral("\nThe port reopened on Monday, officials said.\n");
+    text += fenced + sample + plain;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fenced.md"));
+    writeAll(path, text.toUtf8());
+    Settings().setAnnotateNewArticles(false);
+    MainWindow window;
+    window.setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Ok; });
+    window.show();
+    ASSERT_TRUE(window.openFile(path));
+    window.waitUntilIdle();
+    ArticleView *view = window.view();
+    ASSERT_TRUE(view->highlighter()->isLarge());
+    // Straight to the second line inside the fence, past an empty line.
+    const qsizetype inFence = text.indexOf(fenced) + fenced.indexOf(QStringLiteral("The port"), 6);
+    const qsizetype outside = text.lastIndexOf(QStringLiteral("The port"));
+    view->moveCursorTo(inFence);
+    view->viewport()->repaint();
+    view->moveCursorTo(outside);
+    view->viewport()->repaint();
+    // KSyntaxHighlighting's own highlighter, over the whole text, is the
+    // reference.
+    QTextDocument whole;
+    whole.setPlainText(text);
+    auto *reference = new KSyntaxHighlighting::SyntaxHighlighter(&whole);
+    reference->setTheme(view->highlighter()->theme());
+    reference->setDefinition(view->highlighter()->definition());
+    reference->rehighlight();
+    auto formatAt = [](const QTextBlock &block, int inBlock) {
+        QTextCharFormat f;
+        for (const QTextLayout::FormatRange &r : block.layout()->formats()) {
+            if (r.start <= inBlock && inBlock < r.start + r.length)
+                f.merge(r.format);
+        }
+        return f;
+    };
+    auto sameAsWhole = [&](qsizetype at) {
+        const QTextBlock shown = view->document()->findBlock(int(at));
+        EXPECT_TRUE(view->highlighter()->isHighlighted(shown.blockNumber()));
+        const QTextBlock ref = whole.findBlock(int(at));
+        for (int i = 0; i < shown.length() - 1; ++i) {
+            const QTextCharFormat a = formatAt(shown, i);
+            const QTextCharFormat b = formatAt(ref, i);
+            if (a.foreground() != b.foreground() || a.fontWeight() != b.fontWeight() || a.fontItalic() != b.fontItalic()
+                || a.background() != b.background())
+                return false;
+        }
+        return true;
+    };
+    EXPECT_TRUE(sameAsWhole(inFence));
+    EXPECT_TRUE(sameAsWhole(outside));
+    // And the fence shows: the same words inside and outside it differ.
+    EXPECT_NE(formatAt(view->document()->findBlock(int(inFence)), 0).foreground(),
+              formatAt(view->document()->findBlock(int(outside)), 0).foreground());
 }
 
 TEST(LargeArticle, SavingWhileTheAnnotationsLoadKeepsThem)
