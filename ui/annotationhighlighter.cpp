@@ -3,9 +3,13 @@
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -14,12 +18,18 @@ namespace annotator {
 namespace {
 /// Articles above this many characters are highlighted where they are shown.
 constexpr int LargeArticle = 256 * 1024;
+/// Time per slice of the states' preparation: short enough for the window
+/// to follow the mouse.
+constexpr int SliceMs = 25;
 }
 
 AnnotationHighlighter::AnnotationHighlighter(QTextDocument *document)
     : QObject(document)
     , m_document(document)
+    , m_prepare(new QTimer(this))
 {
+    m_prepare->setInterval(0);
+    connect(m_prepare, &QTimer::timeout, this, &AnnotationHighlighter::prepareSlice);
 }
 
 AnnotationHighlighter::~AnnotationHighlighter() = default;
@@ -27,6 +37,22 @@ AnnotationHighlighter::~AnnotationHighlighter() = default;
 bool AnnotationHighlighter::isLarge() const
 {
     return m_document->characterCount() > LargeArticle;
+}
+
+bool AnnotationHighlighter::isPreparing() const
+{
+    return m_prepare->isActive();
+}
+
+void AnnotationHighlighter::prepareSlice()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const int blocks = int(m_states.size());
+    while (m_knownStates < blocks && clock.elapsed() < SliceMs)
+        stateBefore(std::min(m_knownStates + 64, blocks));
+    if (m_knownStates >= blocks)
+        m_prepare->stop();
 }
 
 bool AnnotationHighlighter::isHighlighted(int blockNumber) const
@@ -42,6 +68,8 @@ void AnnotationHighlighter::setDefinition(const KSyntaxHighlighting::Definition 
     // Other rules, other states.
     m_knownStates = 0;
     m_uniqueStates.clear();
+    if (isLarge())
+        m_prepare->start();
     rehighlightAll();
 }
 
@@ -85,6 +113,11 @@ void AnnotationHighlighter::forgetBlocks()
     m_knownStates = 0;
     m_uniqueStates.clear();
     m_highlighted.assign(size_t(m_document->blockCount()), false);
+    // A long article's states are worked out ahead of the reader.
+    if (isLarge())
+        m_prepare->start();
+    else
+        m_prepare->stop();
 }
 
 void AnnotationHighlighter::textReplaced()
@@ -98,6 +131,10 @@ void AnnotationHighlighter::rehighlightAll()
 {
     if (m_highlighted.size() != size_t(m_document->blockCount()))
         forgetBlocks();
+    // One change of the layout for all the blocks, not one per block.
+    QTextCursor batch(m_document);
+    batch.beginEditBlock();
+    const auto end = qScopeGuard([&batch] { batch.endEditBlock(); });
     if (!isLarge()) {
         for (QTextBlock block = m_document->begin(); block.isValid(); block = block.next()) {
             if (m_highlighted[size_t(block.blockNumber())])
@@ -118,8 +155,11 @@ void AnnotationHighlighter::highlightEverything()
 {
     if (m_highlighted.size() != size_t(m_document->blockCount()))
         forgetBlocks();
+    QTextCursor batch(m_document);
+    batch.beginEditBlock();
     for (QTextBlock block = m_document->begin(); block.isValid(); block = block.next())
         ensureHighlighted(block);
+    batch.endEditBlock();
 }
 
 void AnnotationHighlighter::ensureHighlighted(const QTextBlock &block)
@@ -286,6 +326,9 @@ void AnnotationHighlighter::rehighlightRanges(const QList<TextRange> &ranges)
     // Of a long article only the blocks shown so far: the others are
     // highlighted when they show.
     const bool large = isLarge();
+    QTextCursor batch(m_document);
+    batch.beginEditBlock();
+    const auto end = qScopeGuard([&batch] { batch.endEditBlock(); });
     for (int n : blocks) {
         if (large && !m_highlighted[size_t(n)])
             continue;

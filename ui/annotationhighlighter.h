@@ -17,6 +17,7 @@
 #include <vector>
 
 class QTextBlock;
+class QTimer;
 class QTextDocument;
 
 namespace annotator {
@@ -70,6 +71,10 @@ public:
     void highlightEverything();
     /// True when the text is highlighted only where it is shown.
     bool isLarge() const;
+    /// True while the Markdown states of a long article are still worked out
+    /// from the event loop, a slice at a time, so that a jump far into the
+    /// text does not have to (it works out what is missing itself).
+    bool isPreparing() const;
     /// Whether block @p number carries its highlighting now.
     bool isHighlighted(int blockNumber) const;
 
@@ -82,6 +87,7 @@ protected:
 
 private:
     void rehighlightRanges(const QList<TextRange> &ranges);
+    void prepareSlice();
     void highlightBlock(const QTextBlock &block);
     void clearBlock(const QTextBlock &block);
     void forgetBlocks();
@@ -129,6 +135,7 @@ private:
     AnnotationStyle m_style;
     QSet<QString> m_hidden;
     int m_rehighlighted = 0;
+    QTimer *m_prepare = nullptr;
 };
 
 } // namespace annotator

@@ -1363,7 +1363,7 @@ void MainWindow::annotateAgain()
 
 bool MainWindow::isBusy() const
 {
-    return m_recognition->isRunning() || m_loader->isRunning();
+    return m_recognition->isRunning() || m_loader->isRunning() || m_view->highlighter()->isPreparing();
 }
 
 void MainWindow::waitUntilIdle()
@@ -1372,7 +1372,8 @@ void MainWindow::waitUntilIdle()
         m_loader->finishNow();
         if (m_recognition->isRunning())
             m_recognition->waitForDone();
-        // A large article's annotations arrive through the event loop.
+        // A large article's annotations, and the highlighter's preparation,
+        // go on in the event loop.
         QCoreApplication::processEvents();
     }
 }

@@ -8,6 +8,7 @@
 // peak resident memory in KiB (`--memory` with an empty file: the baseline);
 // `--memory-bare FILE` does the same for the bare editor, for comparison.
 // Run: scripts/dev-shell build/bin/gui_bench
+#include "articleview.h"
 #include "corpus.h"
 #include "entitypanel.h"
 #include "mainwindow.h"
@@ -188,6 +189,33 @@ static void BM_EditAnnotation(benchmark::State &state)
     }
 }
 BENCHMARK(BM_EditAnnotation)->Arg(50 << 10)->Arg(1 << 20)->Arg(5 << 20)->Unit(benchmark::kMicrosecond);
+
+// A long article is highlighted where it is shown: the first jump to its
+// far end (Ctrl+End) once it is open, from the keystroke to the painted,
+// highlighted view. The Markdown states of the blocks before it were worked
+// out while it opened (counted in BM_OpenAnnotated).
+static void BM_FirstJumpToTheEnd(benchmark::State &state)
+{
+    const QString path = annotatedArticle(state.range(0));
+    const QString other = annotatedArticle(1 << 10);
+    MainWindow window;
+    window.setPrompter([](auto, auto, auto, auto) { return QMessageBox::Discard; });
+    window.resize(1200, 800);
+    window.show();
+    for (auto _ : state) {
+        state.PauseTiming();
+        window.openFile(other);
+        window.waitUntilIdle();
+        window.openFile(path);
+        window.waitUntilIdle();
+        settle();
+        state.ResumeTiming();
+        window.view()->moveCursorTo(window.document().length());
+        settle();
+        benchmark::DoNotOptimize(window.view()->cursorOffset());
+    }
+}
+BENCHMARK(BM_FirstJumpToTheEnd)->Arg(1 << 20)->Arg(5 << 20)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 static int peakMemory(const QString &path)
 {
