@@ -234,8 +234,10 @@ static int peakMemory(const QString &path)
 }
 
 /// The bare editor's peak with @p path shown and highlighted (an empty path:
-/// its baseline), for comparison with the main window's.
-static int bareEditorPeakMemory(const QString &path)
+/// its baseline), for comparison with the main window's; without
+/// @p highlighted, a plain QPlainTextEdit: what holding the text in a
+/// QTextDocument costs by itself.
+static int bareEditorPeakMemory(const QString &path, bool highlighted)
 {
     {
         QString text;
@@ -247,7 +249,12 @@ static int bareEditorPeakMemory(const QString &path)
         }
         KSyntaxHighlighting::Repository repository;
         QPlainTextEdit editor;
-        makeBareEditor(editor, repository);
+        if (highlighted) {
+            makeBareEditor(editor, repository);
+        } else {
+            editor.setReadOnly(true);
+            editor.resize(1200, 800);
+        }
         editor.setPlainText(text);
         text.clear();
         editor.show();
@@ -269,7 +276,10 @@ int main(int argc, char **argv)
         return peakMemory(args.value(memory + 1));
     const qsizetype bare = args.indexOf(QStringLiteral("--memory-bare"));
     if (bare >= 0)
-        return bareEditorPeakMemory(args.value(bare + 1));
+        return bareEditorPeakMemory(args.value(bare + 1), true);
+    const qsizetype plain = args.indexOf(QStringLiteral("--memory-plain"));
+    if (plain >= 0)
+        return bareEditorPeakMemory(args.value(plain + 1), false);
     const qsizetype prepare = args.indexOf(QStringLiteral("--prepare"));
     if (prepare >= 0) {
         // Writes an annotated article of N bytes to PATH (for --memory).
