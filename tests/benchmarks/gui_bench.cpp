@@ -86,6 +86,22 @@ void makeBareEditor(QPlainTextEdit &editor, const KSyntaxHighlighting::Repositor
     highlighter->setDefinition(repository.definitionForName(QStringLiteral("Markdown")));
 }
 
+/// The main window as the user has it: shown, the bare editor's size;
+/// every question answered with @p answer.
+void showWindow(MainWindow &window, QMessageBox::StandardButton answer)
+{
+    window.setPrompter([answer](auto, auto, auto, auto) { return answer; });
+    window.resize(1200, 800);
+    window.show();
+}
+
+/// Opens @p path and waits for all it does.
+void openAndWait(MainWindow &window, const QString &path)
+{
+    window.openFile(path);
+    window.waitUntilIdle();
+}
+
 /// Prints the process's peak resident memory in KiB.
 void printPeakMemory()
 {
@@ -131,17 +147,13 @@ static void BM_OpenAnnotated(benchmark::State &state)
     const QString path = annotatedArticle(state.range(0));
     const QString other = annotatedArticle(1 << 10);
     MainWindow window;
-    window.setPrompter([](auto, auto, auto, auto) { return QMessageBox::Discard; });
-    window.resize(1200, 800);
-    window.show();
+    showWindow(window, QMessageBox::Discard);
     for (auto _ : state) {
         state.PauseTiming();
-        window.openFile(other);
-        window.waitUntilIdle();
+        openAndWait(window, other);
         settle();
         state.ResumeTiming();
-        window.openFile(path);
-        window.waitUntilIdle();
+        openAndWait(window, path);
         settle();
         benchmark::DoNotOptimize(window.annotations()->size());
     }
@@ -199,15 +211,11 @@ static void BM_FirstJumpToTheEnd(benchmark::State &state)
     const QString path = annotatedArticle(state.range(0));
     const QString other = annotatedArticle(1 << 10);
     MainWindow window;
-    window.setPrompter([](auto, auto, auto, auto) { return QMessageBox::Discard; });
-    window.resize(1200, 800);
-    window.show();
+    showWindow(window, QMessageBox::Discard);
     for (auto _ : state) {
         state.PauseTiming();
-        window.openFile(other);
-        window.waitUntilIdle();
-        window.openFile(path);
-        window.waitUntilIdle();
+        openAndWait(window, other);
+        openAndWait(window, path);
         settle();
         state.ResumeTiming();
         window.view()->moveCursorTo(window.document().length());
