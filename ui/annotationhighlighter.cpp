@@ -21,6 +21,9 @@ constexpr int LargeArticle = 256 * 1024;
 /// Time per slice of the states' preparation: short enough for the window
 /// to follow the mouse.
 constexpr int SliceMs = 25;
+/// How many blocks' states a paint may work out before showing a block; past
+/// that it shows the block highlighted provisionally (about 30 ms of work).
+constexpr int StatesPerPaint = 1024;
 }
 
 AnnotationHighlighter::AnnotationHighlighter(QTextDocument *document)
@@ -51,8 +54,23 @@ void AnnotationHighlighter::prepareSlice()
     const int blocks = int(m_states.size());
     while (m_knownStates < blocks && clock.elapsed() < SliceMs)
         stateBefore(std::min(m_knownStates + 64, blocks));
+    settleProvisional();
     if (m_knownStates >= blocks)
         m_prepare->stop();
+}
+
+void AnnotationHighlighter::settleProvisional()
+{
+    if (m_provisional.empty() || *m_provisional.begin() > m_knownStates)
+        return;
+    QTextCursor batch(m_document);
+    batch.beginEditBlock();
+    while (!m_provisional.empty() && *m_provisional.begin() <= m_knownStates) {
+        const int n = *m_provisional.begin();
+        m_provisional.erase(m_provisional.begin());
+        highlightBlock(m_document->findBlockByNumber(n));
+    }
+    batch.endEditBlock();
 }
 
 bool AnnotationHighlighter::isHighlighted(int blockNumber) const
@@ -112,6 +130,7 @@ void AnnotationHighlighter::forgetBlocks()
     m_states.assign(size_t(m_document->blockCount()), KSyntaxHighlighting::State());
     m_knownStates = 0;
     m_uniqueStates.clear();
+    m_provisional.clear();
     m_highlighted.assign(size_t(m_document->blockCount()), false);
     // A long article's states are worked out ahead of the reader.
     if (isLarge())
@@ -167,13 +186,14 @@ void AnnotationHighlighter::ensureHighlighted(const QTextBlock &block)
     if (m_highlighted.size() != size_t(m_document->blockCount()))
         forgetBlocks();
     if (block.isValid() && !m_highlighted[size_t(block.blockNumber())])
-        highlightBlock(block);
+        highlightBlock(block, block.blockNumber() > m_knownStates + StatesPerPaint);
 }
 
 void AnnotationHighlighter::clearBlock(const QTextBlock &block)
 {
     block.layout()->clearFormats();
     m_highlighted[size_t(block.blockNumber())] = false;
+    m_provisional.erase(block.blockNumber());
     m_document->markContentsDirty(block.position(), block.length());
 }
 
@@ -233,17 +253,19 @@ void AnnotationHighlighter::applyFormat(int offset, int length, const KSyntaxHig
         m_runs.push_back({offset, offset + length, &markdownFormat(format)});
 }
 
-void AnnotationHighlighter::highlightBlock(const QTextBlock &block)
+void AnnotationHighlighter::highlightBlock(const QTextBlock &block, bool provisional)
 {
     const int number = block.blockNumber();
     const QString text = block.text();
     const int length = int(text.size());
-    KSyntaxHighlighting::State state = stateBefore(number);
+    KSyntaxHighlighting::State state = provisional ? KSyntaxHighlighting::State() : stateBefore(number);
     m_runs.clear();
     m_collect = true;
     state = highlightLine(text, state);
     m_collect = false;
-    if (number == m_knownStates)
+    if (provisional)
+        m_provisional.insert(number);
+    else if (number == m_knownStates)
         m_states[size_t(m_knownStates++)] = *m_uniqueStates.insert(state);
 
     m_overlays.clear();
@@ -334,7 +356,7 @@ void AnnotationHighlighter::rehighlightRanges(const QList<TextRange> &ranges)
             continue;
         if (m_highlighted[size_t(n)])
             ++m_rehighlighted;
-        highlightBlock(m_document->findBlockByNumber(n));
+        highlightBlock(m_document->findBlockByNumber(n), m_provisional.count(n) > 0);
     }
 }
 

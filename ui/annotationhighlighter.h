@@ -13,6 +13,7 @@
 #include <QTextCharFormat>
 
 #include <array>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -88,7 +89,12 @@ protected:
 private:
     void rehighlightRanges(const QList<TextRange> &ranges);
     void prepareSlice();
-    void highlightBlock(const QTextBlock &block);
+    /// Highlights @p block; a provisional highlight starts from the
+    /// initial Markdown state instead of working out the states before it.
+    void highlightBlock(const QTextBlock &block, bool provisional = false);
+    /// Highlights again, properly, the provisional blocks whose states are
+    /// now known.
+    void settleProvisional();
     void clearBlock(const QTextBlock &block);
     void forgetBlocks();
     /// The Markdown state block @p number starts from, working out the
@@ -129,6 +135,11 @@ private:
     QSet<KSyntaxHighlighting::State> m_uniqueStates;
     /// Which blocks carry their highlighting.
     std::vector<bool> m_highlighted;
+    /// Blocks shown far ahead of the states worked out so far (a jump into
+    /// a long article just opened): highlighted at once from the initial
+    /// state, which is right for most Markdown, and again when the states
+    /// reach them.
+    std::set<int> m_provisional;
 
     QPointer<const AnnotationSet> m_set;
     const ViewPositions *m_positions = nullptr;

@@ -225,6 +225,28 @@ static void BM_FirstJumpToTheEnd(benchmark::State &state)
 }
 BENCHMARK(BM_FirstJumpToTheEnd)->Arg(1 << 20)->Arg(5 << 20)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
+// The same jump the moment the article's text shows, before the states are
+// worked out: the lines there are highlighted provisionally at once.
+static void BM_JumpToTheEndWhileOpening(benchmark::State &state)
+{
+    const QString path = annotatedArticle(state.range(0));
+    const QString other = annotatedArticle(1 << 10);
+    MainWindow window;
+    showWindow(window, QMessageBox::Discard);
+    for (auto _ : state) {
+        state.PauseTiming();
+        openAndWait(window, other);
+        window.openFile(path);
+        state.ResumeTiming();
+        window.view()->moveCursorTo(window.document().length());
+        window.view()->viewport()->repaint();
+        state.PauseTiming();
+        window.waitUntilIdle();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(BM_JumpToTheEndWhileOpening)->Arg(1 << 20)->Arg(5 << 20)->Unit(benchmark::kMillisecond);
+
 static int peakMemory(const QString &path)
 {
     {
