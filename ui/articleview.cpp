@@ -18,11 +18,6 @@
 
 namespace annotator {
 
-namespace {
-/// Above this many characters the text shows first and the highlights follow.
-constexpr qsizetype LargeArticle = 256 * 1024;
-}
-
 ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *parent)
     : QPlainTextEdit(parent)
     , m_repository(repository)
@@ -159,33 +154,35 @@ ArticleView::~ArticleView() = default;
 
 void ArticleView::showDocument(const Document &document, const AnnotationSet *set)
 {
-    if (document.text().size() > LargeArticle) {
-        showText(document);
-        showAnnotations(set);
-        return;
-    }
     m_positions = ViewPositions(document);
-    // Setting the text highlights every block once, annotations included.
     m_highlighter->setAnnotations(set, &m_positions);
     setPlainText(document.text());
+    m_highlighter->textReplaced();
 }
 
 void ArticleView::showText(const Document &document)
 {
-    m_positions = ViewPositions(document);
-    m_highlighter->setAnnotations(nullptr, nullptr);
-    m_highlighter->setPaused(true);
-    setPlainText(document.text());
-    m_highlighter->setPaused(false);
+    showDocument(document, nullptr);
 }
 
 void ArticleView::showAnnotations(const AnnotationSet *set)
 {
     m_highlighter->setAnnotations(set, &m_positions);
-    if (m_highlighter->isLarge())
-        m_highlighter->highlightInSlices(0);
-    else
-        m_highlighter->rehighlight();
+    m_highlighter->rehighlightAll();
+}
+
+void ArticleView::paintEvent(QPaintEvent *event)
+{
+    // A long article is highlighted where it is shown: the blocks about to
+    // be painted first (a short one already is, whole).
+    const qreal bottom = viewport()->height();
+    const QPointF offset = contentOffset();
+    for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+        m_highlighter->ensureHighlighted(block);
+        if (blockBoundingGeometry(block).translated(offset).top() > bottom)
+            break;
+    }
+    QPlainTextEdit::paintEvent(event);
 }
 
 qint64 ArticleView::selectionStart() const

@@ -33,12 +33,10 @@ public:
     /// Shows @p document with the annotations of @p set (both must outlive
     /// the view or the next call).
     void showDocument(const Document &document, const AnnotationSet *set);
-    /// Shows the text of @p document at once, unhighlighted, without
-    /// annotations (a large article while its annotations load);
-    /// showAnnotations() highlights it.
+    /// Shows the text of @p document without annotations (a large article
+    /// while its annotations load); showAnnotations() adds them.
     void showText(const Document &document);
-    /// Highlights the text shown by showText() with the annotations of @p set:
-    /// at once for a short article, in slices for a long one.
+    /// Highlights the text shown by showText() with the annotations of @p set.
     void showAnnotations(const AnnotationSet *set);
     AnnotationHighlighter *highlighter() const { return m_highlighter; }
     const ViewPositions &positions() const { return m_positions; }
@@ -70,6 +68,7 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;

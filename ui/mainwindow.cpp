@@ -126,15 +126,12 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_legend);
-    // Loading and highlighting a large article: how far it got.
+    // Loading a large article's annotations: how far it got.
     m_progress->setMaximumWidth(260);
     m_progress->setTextVisible(true);
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
     connect(m_loader, &SidecarLoader::finished, this, &MainWindow::sidecarLoaded);
-    connect(m_view->highlighter(), &AnnotationHighlighter::progress, this, [this](int done, int total) {
-        showProgress(done < total ? tr("Highlighting…") : QString(), done, total);
-    });
     createActions();
     createPanels();
 
@@ -1321,6 +1318,7 @@ void MainWindow::sidecarLoaded(quint64 revision, const SidecarStore::LoadResult 
     if (revision != m_loadRevision)
         return;
     setAnnotatingEnabled(true);
+    showProgress(QString(), 0, 0);
     showAnnotations(loaded, RecoveryStore::Recovered(), m_olderRecovery, false, true);
 }
 
@@ -1365,7 +1363,7 @@ void MainWindow::annotateAgain()
 
 bool MainWindow::isBusy() const
 {
-    return m_recognition->isRunning() || m_loader->isRunning() || m_view->highlighter()->isHighlighting();
+    return m_recognition->isRunning() || m_loader->isRunning() || m_view->highlighter()->isPreparing();
 }
 
 void MainWindow::waitUntilIdle()
@@ -1374,7 +1372,8 @@ void MainWindow::waitUntilIdle()
         m_loader->finishNow();
         if (m_recognition->isRunning())
             m_recognition->waitForDone();
-        // The highlights of a large article come from the event loop.
+        // A large article's annotations, and the highlighter's preparation,
+        // go on in the event loop.
         QCoreApplication::processEvents();
     }
 }

@@ -8,6 +8,7 @@
 // peak resident memory in KiB (`--memory` with an empty file: the baseline);
 // `--memory-bare FILE` does the same for the bare editor, for comparison.
 // Run: scripts/dev-shell build/bin/gui_bench
+#include "articleview.h"
 #include "corpus.h"
 #include "entitypanel.h"
 #include "mainwindow.h"
@@ -85,6 +86,22 @@ void makeBareEditor(QPlainTextEdit &editor, const KSyntaxHighlighting::Repositor
     highlighter->setDefinition(repository.definitionForName(QStringLiteral("Markdown")));
 }
 
+/// The main window as the user has it: shown, the bare editor's size;
+/// every question answered with @p answer.
+void showWindow(MainWindow &window, QMessageBox::StandardButton answer)
+{
+    window.setPrompter([answer](auto, auto, auto, auto) { return answer; });
+    window.resize(1200, 800);
+    window.show();
+}
+
+/// Opens @p path and waits for all it does.
+void openAndWait(MainWindow &window, const QString &path)
+{
+    window.openFile(path);
+    window.waitUntilIdle();
+}
+
 /// Prints the process's peak resident memory in KiB.
 void printPeakMemory()
 {
@@ -130,17 +147,13 @@ static void BM_OpenAnnotated(benchmark::State &state)
     const QString path = annotatedArticle(state.range(0));
     const QString other = annotatedArticle(1 << 10);
     MainWindow window;
-    window.setPrompter([](auto, auto, auto, auto) { return QMessageBox::Discard; });
-    window.resize(1200, 800);
-    window.show();
+    showWindow(window, QMessageBox::Discard);
     for (auto _ : state) {
         state.PauseTiming();
-        window.openFile(other);
-        window.waitUntilIdle();
+        openAndWait(window, other);
         settle();
         state.ResumeTiming();
-        window.openFile(path);
-        window.waitUntilIdle();
+        openAndWait(window, path);
         settle();
         benchmark::DoNotOptimize(window.annotations()->size());
     }
@@ -189,6 +202,51 @@ static void BM_EditAnnotation(benchmark::State &state)
 }
 BENCHMARK(BM_EditAnnotation)->Arg(50 << 10)->Arg(1 << 20)->Arg(5 << 20)->Unit(benchmark::kMicrosecond);
 
+// A long article is highlighted where it is shown: the first jump to its
+// far end (Ctrl+End) once it is open, from the keystroke to the painted,
+// highlighted view. The Markdown states of the blocks before it were worked
+// out while it opened (counted in BM_OpenAnnotated).
+static void BM_FirstJumpToTheEnd(benchmark::State &state)
+{
+    const QString path = annotatedArticle(state.range(0));
+    const QString other = annotatedArticle(1 << 10);
+    MainWindow window;
+    showWindow(window, QMessageBox::Discard);
+    for (auto _ : state) {
+        state.PauseTiming();
+        openAndWait(window, other);
+        openAndWait(window, path);
+        settle();
+        state.ResumeTiming();
+        window.view()->moveCursorTo(window.document().length());
+        settle();
+        benchmark::DoNotOptimize(window.view()->cursorOffset());
+    }
+}
+BENCHMARK(BM_FirstJumpToTheEnd)->Arg(1 << 20)->Arg(5 << 20)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+// The same jump the moment the article's text shows, before the states are
+// worked out: the lines there are highlighted provisionally at once.
+static void BM_JumpToTheEndWhileOpening(benchmark::State &state)
+{
+    const QString path = annotatedArticle(state.range(0));
+    const QString other = annotatedArticle(1 << 10);
+    MainWindow window;
+    showWindow(window, QMessageBox::Discard);
+    for (auto _ : state) {
+        state.PauseTiming();
+        openAndWait(window, other);
+        window.openFile(path);
+        state.ResumeTiming();
+        window.view()->moveCursorTo(window.document().length());
+        window.view()->viewport()->repaint();
+        state.PauseTiming();
+        window.waitUntilIdle();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(BM_JumpToTheEndWhileOpening)->Arg(1 << 20)->Arg(5 << 20)->Unit(benchmark::kMillisecond);
+
 static int peakMemory(const QString &path)
 {
     {
@@ -206,8 +264,10 @@ static int peakMemory(const QString &path)
 }
 
 /// The bare editor's peak with @p path shown and highlighted (an empty path:
-/// its baseline), for comparison with the main window's.
-static int bareEditorPeakMemory(const QString &path)
+/// its baseline), for comparison with the main window's; without
+/// @p highlighted, a plain QPlainTextEdit: what holding the text in a
+/// QTextDocument costs by itself.
+static int bareEditorPeakMemory(const QString &path, bool highlighted)
 {
     {
         QString text;
@@ -219,7 +279,12 @@ static int bareEditorPeakMemory(const QString &path)
         }
         KSyntaxHighlighting::Repository repository;
         QPlainTextEdit editor;
-        makeBareEditor(editor, repository);
+        if (highlighted) {
+            makeBareEditor(editor, repository);
+        } else {
+            editor.setReadOnly(true);
+            editor.resize(1200, 800);
+        }
         editor.setPlainText(text);
         text.clear();
         editor.show();
@@ -241,7 +306,10 @@ int main(int argc, char **argv)
         return peakMemory(args.value(memory + 1));
     const qsizetype bare = args.indexOf(QStringLiteral("--memory-bare"));
     if (bare >= 0)
-        return bareEditorPeakMemory(args.value(bare + 1));
+        return bareEditorPeakMemory(args.value(bare + 1), true);
+    const qsizetype plain = args.indexOf(QStringLiteral("--memory-plain"));
+    if (plain >= 0)
+        return bareEditorPeakMemory(args.value(plain + 1), false);
     const qsizetype prepare = args.indexOf(QStringLiteral("--prepare"));
     if (prepare >= 0) {
         // Writes an annotated article of N bytes to PATH (for --memory).

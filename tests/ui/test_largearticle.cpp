@@ -7,9 +7,13 @@
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
 
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
 #include <QElapsedTimer>
 #include <QProgressBar>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QTextLayout>
 #include <QTimer>
 #include <QTest>
@@ -20,15 +24,22 @@ using namespace annotator::test;
 
 namespace {
 
-/// Milliseconds per edit (tag a word, let the window catch up, undo) in an
-/// article of about @p bytes built from the sample, with its names tagged.
-double msPerEdit(qsizetype bytes, int *blocksPerEdit)
+/// News text in Markdown of at least @p bytes, the sample article repeated.
+QString longSample(qsizetype bytes)
 {
     const QString sample = QString::fromUtf8(readAll(QStringLiteral(ANNOTATOR_SOURCE_DIR "/resources/sample/sample-article.md")));
     EXPECT_FALSE(sample.isEmpty());
     QString text;
     while (text.size() < bytes)
         text += sample;
+    return text;
+}
+
+/// Milliseconds per edit (tag a word, let the window catch up, undo) in an
+/// article of about @p bytes built from the sample, with its names tagged.
+double msPerEdit(qsizetype bytes, int *blocksPerEdit)
+{
+    const QString text = longSample(bytes);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.md"));
     writeAll(path, text.toUtf8());
@@ -66,6 +77,10 @@ double msPerEdit(qsizetype bytes, int *blocksPerEdit)
     // Edits near the end of the article, where a whole-document pass would hurt most.
     const qsizetype target = text.lastIndexOf(QStringLiteral("schoolteacher"));
     const int rounds = 10;
+    // The user is there before editing: the blocks there are shown and
+    // highlighted.
+    window.view()->moveCursorTo(target);
+    QCoreApplication::processEvents();
     window.view()->highlighter()->takeRehighlightCount();
     QElapsedTimer timer;
     timer.start();
@@ -103,9 +118,7 @@ namespace {
 /// path and sets @p mentions.
 QString annotatedArticle(const QTemporaryDir &dir, qsizetype bytes, QString *text, qsizetype *mentions)
 {
-    const QString sample = QString::fromUtf8(readAll(QStringLiteral(ANNOTATOR_SOURCE_DIR "/resources/sample/sample-article.md")));
-    while (text->size() < bytes)
-        *text += sample;
+    *text = longSample(bytes);
     const QString path = dir.filePath(QStringLiteral("long.md"));
     writeAll(path, text->toUtf8());
     QString error;
@@ -179,10 +192,152 @@ TEST(LargeArticle, TheTextShowsAtOnceAndTheHighlightsFollow)
     EXPECT_FALSE(window.isBusy());
     EXPECT_FALSE(progress->isVisible());
     EXPECT_EQ(window.annotations()->size(), mentions);
-    // The last mention, at the far end of the article, is highlighted.
-    const QColor speaker = window.view()->highlighter()->style().color(Types::Speaker);
-    EXPECT_EQ(underlineAt(window.view(), text.lastIndexOf(QStringLiteral("Haugland"))), speaker);
-    EXPECT_FALSE(underlineAt(window.view(), text.lastIndexOf(QStringLiteral("schoolteacher"))).isValid());
+    // The first mention, on screen, is highlighted; the last, at the far end
+    // of the article, is not until it shows: the text off screen carries no
+    // highlighting.
+    ArticleView *view = window.view();
+    const QColor speaker = view->highlighter()->style().color(Types::Speaker);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(underlineAt(view, text.indexOf(QStringLiteral("Haugland"))), speaker);
+    const qsizetype last = text.lastIndexOf(QStringLiteral("Haugland"));
+    EXPECT_FALSE(view->highlighter()->isHighlighted(view->document()->findBlock(int(last)).blockNumber()));
+    EXPECT_FALSE(underlineAt(view, last).isValid());
+    // Scrolled to the far end, it is highlighted when painted.
+    view->moveCursorTo(last);
+    view->viewport()->repaint();
+    EXPECT_EQ(underlineAt(view, last), speaker);
+    EXPECT_FALSE(underlineAt(view, text.lastIndexOf(QStringLiteral("schoolteacher"))).isValid());
+    // Only about a screenful of blocks carries highlighting.
+    int highlighted = 0;
+    for (int n = 0; n < view->document()->blockCount(); ++n)
+        highlighted += view->highlighter()->isHighlighted(n) ? 1 : 0;
+    EXPECT_LT(highlighted, 400);
+    EXPECT_GT(view->document()->blockCount(), 4000);
+}
+
+// A long article highlighted only where it is shown must look as if it were
+// highlighted whole: Markdown that runs across lines (a fenced code block)
+// still colours a line far down that is scrolled to directly.
+namespace {
+
+/// The character format at @p inBlock of @p block, as drawn.
+QTextCharFormat formatIn(const QTextBlock &block, int inBlock)
+{
+    QTextCharFormat f;
+    for (const QTextLayout::FormatRange &r : block.layout()->formats()) {
+        if (r.start <= inBlock && inBlock < r.start + r.length)
+            f.merge(r.format);
+    }
+    return f;
+}
+
+/// KSyntaxHighlighting's own highlighter over the whole of a text, with the
+/// view's theme and definition: how the view must look wherever it is shown.
+class WholeText
+{
+public:
+    WholeText(const QString &text, const AnnotationHighlighter *highlighter)
+    {
+        m_document.setPlainText(text);
+        auto *reference = new KSyntaxHighlighting::SyntaxHighlighter(&m_document);
+        reference->setTheme(highlighter->theme());
+        reference->setDefinition(highlighter->definition());
+        reference->rehighlight();
+    }
+    QTextBlock block(qsizetype at) const { return m_document.findBlock(int(at)); }
+    /// Whether the view draws the line at @p at as the whole text's
+    /// highlighting does, character by character.
+    bool matches(ArticleView *view, qsizetype at) const
+    {
+        const QTextBlock shown = view->document()->findBlock(int(at));
+        EXPECT_TRUE(view->highlighter()->isHighlighted(shown.blockNumber()));
+        const QTextBlock ref = block(at);
+        for (int i = 0; i < shown.length() - 1; ++i) {
+            const QTextCharFormat a = formatIn(shown, i);
+            const QTextCharFormat b = formatIn(ref, i);
+            if (a.foreground() != b.foreground() || a.fontWeight() != b.fontWeight() || a.fontItalic() != b.fontItalic()
+                || a.background() != b.background())
+                return false;
+        }
+        return true;
+    }
+
+private:
+    QTextDocument m_document;
+};
+
+/// Writes @p text to @p dir and opens it, without recognition, in @p window,
+/// shown; returns once the window shows the text.
+void openShown(MainWindow &window, const QTemporaryDir &dir, const QString &text)
+{
+    const QString path = dir.filePath(QStringLiteral("long.md"));
+    writeAll(path, text.toUtf8());
+    Settings().setAnnotateNewArticles(false);
+    window.setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Ok; });
+    window.show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+    EXPECT_TRUE(window.openFile(path));
+}
+
+} // namespace
+
+// A long article highlighted only where it is shown must look as if it were
+// highlighted whole: Markdown that runs across lines (a fenced code block)
+// still colours a line far down that is scrolled to directly.
+TEST(LargeArticle, AFarLineIsHighlightedAsTheWholeTextWouldHighlightIt)
+{
+    QString text = longSample(1024 * 1024);
+    const QString fenced = QStringLiteral("\n```\nThe port reopened on Monday, officials said.\n\nThe port reopened on Monday, officials said.\n```\n");
+    const QString plain = QStringLiteral("\nThe port reopened on Monday, officials said.\n");
+    text += fenced + longSample(1) + plain;
+    QTemporaryDir dir;
+    MainWindow window;
+    openShown(window, dir, text);
+    window.waitUntilIdle();
+    ArticleView *view = window.view();
+    ASSERT_TRUE(view->highlighter()->isLarge());
+    // Straight to the second line inside the fence, past an empty line.
+    const qsizetype inFence = text.indexOf(fenced) + fenced.indexOf(QStringLiteral("The port"), 6);
+    const qsizetype outside = text.lastIndexOf(QStringLiteral("The port"));
+    view->moveCursorTo(inFence);
+    view->viewport()->repaint();
+    view->moveCursorTo(outside);
+    view->viewport()->repaint();
+    const WholeText whole(text, view->highlighter());
+    EXPECT_TRUE(whole.matches(view, inFence));
+    EXPECT_TRUE(whole.matches(view, outside));
+    // And the fence shows: the same words inside and outside it differ.
+    EXPECT_NE(formatIn(view->document()->findBlock(int(inFence)), 0).foreground(),
+              formatIn(view->document()->findBlock(int(outside)), 0).foreground());
+}
+
+// Jumping to the end of a long article the moment it opens does not wait for
+// the Markdown states of everything before: the lines there show highlighted
+// at once, and once the states reach them they are highlighted as the whole
+// text would be (here inside a code block opened far above, which the first
+// highlight could not know).
+TEST(LargeArticle, AJumpRightAfterOpeningShowsHighlightsAtOnceAndSettlesThem)
+{
+    const QString last = QStringLiteral("The port reopened on Monday, officials said.");
+    const QString text = longSample(1024 * 1024) + QStringLiteral("\n```\n") + longSample(64 * 1024) + QStringLiteral("\n") + last + QStringLiteral("\n");
+    QTemporaryDir dir;
+    MainWindow window;
+    openShown(window, dir, text);
+    ArticleView *view = window.view();
+    AnnotationHighlighter *highlighter = view->highlighter();
+    ASSERT_TRUE(highlighter->isPreparing());
+    // No event has run since the text was set: the states are not there yet.
+    const qsizetype at = text.lastIndexOf(last);
+    const int block = view->document()->findBlock(int(at)).blockNumber();
+    view->moveCursorTo(at);
+    view->viewport()->repaint();
+    EXPECT_TRUE(highlighter->isHighlighted(block));
+    EXPECT_TRUE(highlighter->isPreparing());
+    const WholeText whole(text, highlighter);
+    EXPECT_FALSE(whole.matches(view, at)); // not yet: the fence is not known
+    window.waitUntilIdle();
+    EXPECT_TRUE(highlighter->isHighlighted(block));
+    EXPECT_TRUE(whole.matches(view, at));
 }
 
 TEST(LargeArticle, SavingWhileTheAnnotationsLoadKeepsThem)
