@@ -32,33 +32,43 @@ ReanchorResult reanchor(const SidecarData &data, const Document &doc)
     return reanchor(data.annotations, data.contexts, doc);
 }
 
-ReanchorResult reanchor(QList<Annotation> list, const QHash<QString, AnchorContext> &contexts, const Document &doc)
+ReanchorResult reanchor(QList<Annotation> list, const QList<AnchorContext> &contexts, const Document &doc)
 {
     ReanchorResult result;
     const QString &text = doc.text();
     const QStringView all(text);
     const TextOffsets &off = doc.offsets();
-    // The annotations are placed where they lie: a caller that hands its
-    // data over (std::move) pays for no copy of them. A file this program
-    // wrote is in position order already, so the sort is mostly skipped.
-    if (!std::is_sorted(list.cbegin(), list.cend(), positionLess))
-        std::sort(list.begin(), list.end(), positionLess);
-    // The contexts are looked up in a loop of their own: the look-ups do not
-    // depend on each other, so the processor overlaps their cache misses
-    // instead of waiting for each one in the middle of the matching.
+    // Each annotation's context, in the order the annotations are placed.
+    // A file this program wrote is in position order already, so this is
+    // the contexts front to back, walked with the annotations; otherwise
+    // both are put in position order first. The annotations are placed
+    // where they lie: a caller that hands its data over (std::move) pays
+    // for no copy of them.
     static const AnchorContext noContext;
+    Q_ASSERT(contexts.isEmpty() || contexts.size() == list.size());
+    const bool withContexts = contexts.size() == list.size();
     std::vector<const AnchorContext *> around;
-    around.reserve(list.size());
-    for (const Annotation &stored : std::as_const(list)) {
-        const auto found = contexts.constFind(stored.id);
-        around.push_back(found == contexts.cend() ? &noContext : &found.value());
+    if (!std::is_sorted(list.cbegin(), list.cend(), positionLess)) {
+        std::vector<qsizetype> order(size_t(list.size()));
+        for (qsizetype i = 0; i < list.size(); ++i)
+            order[size_t(i)] = i;
+        std::stable_sort(order.begin(), order.end(), [&](qsizetype x, qsizetype y) { return positionLess(list.at(x), list.at(y)); });
+        QList<Annotation> sorted;
+        sorted.reserve(list.size());
+        around.reserve(order.size());
+        Annotation *from = list.data();
+        for (const qsizetype i : order) {
+            sorted.append(std::move(from[i]));
+            around.push_back(withContexts ? &contexts.at(i) : &noContext);
+        }
+        list = std::move(sorted);
     }
     Annotation *items = list.data(); // detaches once, here
     qsizetype kept = 0; // placed annotations are compacted to the front
     qint64 shift = 0; // code point shift seen at the previous annotation
     for (qsizetype i = 0; i < list.size(); ++i) {
         Annotation &stored = items[i];
-        const AnchorContext &ctx = *around[size_t(i)];
+        const AnchorContext &ctx = around.empty() ? (withContexts ? contexts.at(i) : noContext) : *around[size_t(i)];
         const QStringView needle(stored.text);
         const qsizetype len = needle.size();
         if (len == 0) {

@@ -19,9 +19,9 @@ struct ReanchorResult {
 /// text is gone become orphans; nothing is dropped. Linear in the number of
 /// annotations when the edit is local.
 ReanchorResult reanchor(const SidecarData &data, const Document &doc);
-/// The same for @p annotations with their @p contexts (by id). The
-/// annotations are updated where they lie: a caller that hands them over
-/// (std::move) pays for no copy of them.
-ReanchorResult reanchor(QList<Annotation> annotations, const QHash<QString, AnchorContext> &contexts, const Document &doc);
+/// The same for @p annotations with their @p contexts (contexts[i] is
+/// annotations[i]'s; empty: none). The annotations are updated where they
+/// lie: a caller that hands them over (std::move) pays for no copy of them.
+ReanchorResult reanchor(QList<Annotation> annotations, const QList<AnchorContext> &contexts, const Document &doc);
 
 } // namespace annotator

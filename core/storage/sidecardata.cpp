@@ -1,5 +1,6 @@
 #include "sidecardata.h"
 
+#include "annotationidset.h"
 #include "model/annotationset.h"
 #include "model/document.h"
 
@@ -265,10 +266,13 @@ public:
         qint64 version = -1;
         unsigned seen = 0;
         // This program writes one annotation a line: room for them all at
-        // once instead of growing the list and the context table step by step.
+        // once instead of growing the lists step by step.
         const qsizetype lines = std::count(m_p, m_end, '\n');
         d.annotations.reserve(lines);
         m_lines = lines;
+        m_ids = AnnotationIdSet(lines);
+        if (m_textSha256.isEmpty()) // else article() knows whether they are kept
+            d.contexts.reserve(lines);
         const bool ok = object([&](QByteArrayView key) {
             auto once = [&](unsigned bit) { return firstTime(seen, bit); };
             if (key == "format")
@@ -284,7 +288,7 @@ public:
             if (key == "annotations")
                 return once(32) && array([&] { return annotation(d.annotations, d.contexts); });
             if (key == "orphans")
-                return once(64) && array([&] { return annotation(d.orphans, d.contexts); });
+                return once(64) && array([&] { return annotation(d.orphans, d.orphanContexts); });
             if (key == "recovery")
                 return once(128) && recovery(d);
             return false; // a field of a newer version: parseGeneral() keeps it
@@ -631,6 +635,8 @@ private:
         d.sha256 = sha.toLatin1();
         d.length = length;
         m_skipContexts = !m_textSha256.isEmpty() && d.sha256 == m_textSha256;
+        if (!m_skipContexts && d.contexts.isEmpty())
+            d.contexts.reserve(m_lines);
         return true;
     }
 
@@ -735,7 +741,7 @@ private:
             previous = value;
     }
 
-    bool annotation(QList<Annotation> &list, QHash<QString, AnchorContext> &contexts)
+    bool annotation(QList<Annotation> &list, QList<AnchorContext> &contexts)
     {
         Annotation a;
         AnchorContext ctx;
@@ -794,22 +800,10 @@ private:
             return false;
         a.start = start;
         a.end = end;
-        // The context goes in while the id is still in the cache.
-        if (m_skipContexts) {
-            if (m_ids.isEmpty())
-                m_ids.reserve(m_lines);
-            const qsizetype known = m_ids.size();
-            m_ids.insert(a.id);
-            if (m_ids.size() == known)
-                return false; // an id used twice
-        } else {
-            if (contexts.isEmpty())
-                contexts.reserve(m_lines);
-            const qsizetype known = contexts.size();
-            contexts.insert(a.id, std::move(ctx));
-            if (contexts.size() == known)
-                return false; // an id used twice
-        }
+        if (!m_ids.insert(a.id))
+            return false; // an id used twice
+        if (!m_skipContexts)
+            contexts.append(std::move(ctx));
         share(a.type, m_lastType);
         intern(a.type, m_strings);
         // An entity id the entities list has (a dangling one is dropped
@@ -834,7 +828,7 @@ private:
     const QByteArray m_textSha256;
     bool m_skipContexts = false; ///< the file belongs to m_textSha256's text
     qsizetype m_lines = 0;
-    QSet<QString> m_ids; ///< annotation ids, when contexts are not kept
+    AnnotationIdSet m_ids; ///< of the annotations and orphans read so far
     QSet<QString> m_entityIds;
     QSet<QString> m_strings; ///< types and mention texts
     QHash<QString, QMap<QString, QString>> m_maps; ///< attribute maps by their contents
@@ -865,7 +859,7 @@ SidecarData SidecarData::capture(const Document &doc, const AnnotationSet &set)
         const qsizetype e = off.toUtf16(a.end);
         const qsizetype bs = off.toUtf16(std::max<qint64>(0, a.start - ContextLength));
         const qsizetype ae = off.toUtf16(a.end + ContextLength);
-        d.contexts.insert(a.id, AnchorContext{text.mid(bs, s - bs), text.mid(e, ae - e)});
+        d.contexts.append(AnchorContext{text.mid(bs, s - bs), text.mid(e, ae - e)});
     }
     return d;
 }
@@ -916,7 +910,10 @@ bool writeJson(const SidecarData &data, QByteArray &out, qsizetype chunk, Flush 
         out += '}';
     }
     out += data.entities.isEmpty() ? "],\n" : "\n  ],\n";
-    auto writeList = [&](const char *key, const QList<Annotation> &annotations, bool last) -> bool {
+    auto writeList = [&](const char *key, const QList<Annotation> &annotations, const QList<AnchorContext> &contexts, bool last) -> bool {
+        // Contexts only when there is one for each annotation (see SidecarData).
+        const AnchorContext *context = contexts.size() == annotations.size() ? contexts.constData() : nullptr;
+        Q_ASSERT(context || contexts.isEmpty());
         // Sorted through pointers, and only when not in order already (the
         // annotation set keeps them in order): no copy of the annotations.
         std::vector<const Annotation *> list;
@@ -931,8 +928,7 @@ bool writeJson(const SidecarData &data, QByteArray &out, qsizetype chunk, Flush 
         out += "\": [";
         for (size_t i = 0; i < list.size(); ++i) {
             out += i ? ",\n    " : "\n    ";
-            auto it = data.contexts.constFind(list[i]->id);
-            appendAnnotation(out, *list[i], it == data.contexts.cend() ? nullptr : &it.value());
+            appendAnnotation(out, *list[i], context ? context + (list[i] - annotations.constData()) : nullptr);
             if (out.size() >= chunk && !flush(out))
                 return false;
         }
@@ -940,7 +936,7 @@ bool writeJson(const SidecarData &data, QByteArray &out, qsizetype chunk, Flush 
         out += last ? "\n" : ",\n";
         return true;
     };
-    if (!writeList("annotations", data.annotations, false) || !writeList("orphans", data.orphans, true))
+    if (!writeList("annotations", data.annotations, data.contexts, false) || !writeList("orphans", data.orphans, data.orphanContexts, true))
         return false;
     out += "}\n";
     return flush(out);
@@ -996,13 +992,18 @@ std::optional<SidecarData> SidecarJson::parseFor(const QByteArray &bytes, const 
 {
     SidecarData d;
     if (FastReader(bytes, textSha256).read(d)) {
-        if (!textSha256.isEmpty() && d.sha256 == textSha256)
-            d.contexts.clear(); // an "article" field after the annotations
+        if (!textSha256.isEmpty() && d.sha256 == textSha256) {
+            // an "article" field after the annotations
+            d.contexts.clear();
+            d.orphanContexts.clear();
+        }
         return d;
     }
     std::optional<SidecarData> general = parseGeneral(bytes, name, error);
-    if (general && !textSha256.isEmpty() && general->sha256 == textSha256)
+    if (general && !textSha256.isEmpty() && general->sha256 == textSha256) {
         general->contexts.clear();
+        general->orphanContexts.clear();
+    }
     return general;
 }
 
@@ -1086,8 +1087,9 @@ std::optional<SidecarData> SidecarJson::parseGeneral(const QByteArray &bytes, co
                 d.warnings.append(QStringLiteral("quote %1 attributed to the missing speaker %2; the attribution was removed").arg(a.id, a.saidBy));
                 a.saidBy.clear();
             }
-            d.contexts.insert(a.id, ctx);
-            (qstrcmp(key, "annotations") == 0 ? d.annotations : d.orphans).append(a);
+            const bool orphan = qstrcmp(key, "orphans") == 0;
+            (orphan ? d.orphanContexts : d.contexts).append(ctx);
+            (orphan ? d.orphans : d.annotations).append(a);
         }
     }
     return d;

@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QIODevice>
-#include <QHash>
 #include <QJsonObject>
 #include <QList>
 
@@ -36,7 +35,14 @@ struct SidecarData {
     /// Top-level fields this version does not know (a newer one wrote them),
     /// written back unchanged so opening and saving loses nothing.
     QJsonObject unknownFields;
-    QHash<QString, AnchorContext> contexts; ///< by annotation id
+    /// The anchor contexts of the annotations, in the same order:
+    /// contexts[i] is annotations[i]'s. Empty when none are kept (a file
+    /// read for the text it was saved for does not need them); otherwise as
+    /// long as annotations. Kept in order rather than by id, so reading,
+    /// writing and re-anchoring walk them front to back with the annotations.
+    QList<AnchorContext> contexts;
+    /// The same for the orphans (empty when none are kept).
+    QList<AnchorContext> orphanContexts;
     QStringList warnings; ///< problems repaired while reading (dangling links)
     /// Only in recovery files: the SHA-256 (hex) of the sidecar that was on
     /// disk when the recovery file was written, or "none" when there was no

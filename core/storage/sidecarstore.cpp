@@ -107,6 +107,10 @@ SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, cons
     // The article changed since the save (or the sidecar belongs to another
     // version of it): place every annotation again by its text and context.
     ReanchorResult placed = reanchor(std::move(r.data.annotations), r.data.contexts, doc);
+    // The contexts were those of the annotations as stored, which are now
+    // placed, reordered and some of them orphans: no longer theirs.
+    r.data.contexts.clear();
+    r.data.orphanContexts.clear();
     r.data.annotations = std::move(placed.placed);
     r.data.orphans.append(placed.orphans);
     r.moved = placed.moved;

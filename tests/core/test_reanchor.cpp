@@ -30,12 +30,15 @@ qsizetype contextScore(QStringView text, qsizetype pos, qsizetype len, const Anc
 /// astral characters, so UTF-16 positions are code points).
 QList<Annotation> everyOccurrence(const SidecarData &data, const QString &text)
 {
-    QList<Annotation> sorted = data.annotations;
-    std::sort(sorted.begin(), sorted.end(), positionLess);
+    QList<qsizetype> order;
+    for (qsizetype i = 0; i < data.annotations.size(); ++i)
+        order.append(i);
+    std::sort(order.begin(), order.end(), [&](qsizetype x, qsizetype y) { return positionLess(data.annotations[x], data.annotations[y]); });
     QList<Annotation> placed;
     qint64 shift = 0;
-    for (Annotation a : sorted) {
-        const AnchorContext ctx = data.contexts.value(a.id);
+    for (const qsizetype i : order) {
+        Annotation a = data.annotations[i];
+        const AnchorContext ctx = data.contexts.value(i);
         const qsizetype want = std::clamp<qint64>(a.start + shift, 0, text.size());
         qsizetype best = -1;
         qsizetype bestScore = -1;
@@ -124,4 +127,38 @@ TEST(Reanchor, OfTwoEquallyGoodOccurrencesEquallyNearTheEarlierWins)
     const ReanchorResult r = reanchor(SidecarData::capture(before, set), Document::fromText(QStringLiteral("abcChile_Chile")));
     ASSERT_EQ(r.placed.size(), 1);
     EXPECT_EQ(r.placed.first().start, 3);
+}
+
+// Annotations handed over out of position order keep their own contexts:
+// two mentions of the same word swapped places in the text, and each must
+// follow its context, not the other's.
+TEST(Reanchor, AnnotationsOutOfOrderKeepTheirOwnContexts)
+{
+    const Document before = Document::fromText(QStringLiteral("Chile in the north. Chile in the south."));
+    QList<Annotation> list;
+    for (const qsizetype at : {0, 20}) {
+        Annotation a;
+        a.id = QStringLiteral("a%1").arg(list.size() + 1);
+        a.type = Types::Country;
+        a.start = at;
+        a.end = at + 5;
+        a.text = QStringLiteral("Chile");
+        list.append(a);
+    }
+    AnnotationSet set;
+    set.reset(list, {});
+    const SidecarData data = SidecarData::capture(before, set);
+    const Document after = Document::fromText(QStringLiteral("Chile in the south. Chile in the north."));
+    const ReanchorResult inOrder = reanchor(data, after);
+    ASSERT_EQ(inOrder.placed.size(), 2);
+    for (const Annotation &a : inOrder.placed)
+        EXPECT_EQ(a.start, a.id == QStringLiteral("a1") ? 20 : 0) << a.id.toStdString();
+
+    QList<Annotation> reversed = data.annotations;
+    QList<AnchorContext> contexts = data.contexts;
+    std::reverse(reversed.begin(), reversed.end());
+    std::reverse(contexts.begin(), contexts.end());
+    const ReanchorResult outOfOrder = reanchor(reversed, contexts, after);
+    EXPECT_EQ(outOfOrder.placed, inOrder.placed);
+    EXPECT_EQ(outOfOrder.moved, 2);
 }

@@ -214,8 +214,10 @@ TEST(SidecarReader, ReadingForTheSavedTextLeavesOutOnlyTheContexts)
     const auto same = SidecarJson::parseFor(bytes, QStringLiteral("x.json"), all->sha256, &error);
     ASSERT_TRUE(same.has_value());
     EXPECT_TRUE(same->contexts.isEmpty());
+    EXPECT_TRUE(same->orphanContexts.isEmpty());
     SidecarData withoutContexts = *all;
     withoutContexts.contexts.clear();
+    withoutContexts.orphanContexts.clear();
     EXPECT_TRUE(*same == withoutContexts);
 
     const auto changed = SidecarJson::parseFor(bytes, QStringLiteral("x.json"), QByteArray(64, 'f'), &error);
@@ -233,6 +235,46 @@ TEST(SidecarReader, ReadingForTheSavedTextLeavesOutOnlyTheContexts)
     EXPECT_FALSE(SidecarJson::parseFor(twice + " ", QStringLiteral("a.json"), "ab", &error));
     EXPECT_FALSE(SidecarJson::parseFor(twice + "x", QStringLiteral("a.json"), "ab", &error));
     EXPECT_FALSE(error.isEmpty());
+}
+
+// The program's own ids ("a7") and any others: one used twice is refused,
+// also between the annotations and the orphans; ids that only look alike
+// ("a07", "a7 ") are different ids.
+TEST(SidecarReader, AnIdUsedTwiceIsRefusedAndLookalikesAreNot)
+{
+    const QByteArray a7 = "{\"id\": \"a7\", \"type\": \"Country\", \"start\": 0, \"end\": 2}";
+    const QByteArray lookalikes = "{\"id\": \"a07\", \"type\": \"Country\", \"start\": 3, \"end\": 5},"
+                                  "{\"id\": \"a7 \", \"type\": \"Country\", \"start\": 3, \"end\": 5},"
+                                  "{\"id\": \"x7\", \"type\": \"Country\", \"start\": 3, \"end\": 5}";
+    const auto fine = parseBoth(sidecarWith(a7 + "," + lookalikes));
+    ASSERT_TRUE(fine.has_value());
+    EXPECT_EQ(fine->annotations.size(), 4);
+    EXPECT_EQ(fine->contexts.size(), 4);
+
+    for (const QByteArray &bytes : {sidecarWith(a7 + "," + lookalikes + "," + a7), sidecarWith(lookalikes + "," + lookalikes),
+                                    sidecarWith(a7, ", \"orphans\": [" + a7 + "]")}) {
+        SCOPED_TRACE(bytes.toStdString());
+        QString error;
+        EXPECT_FALSE(parseBoth(bytes).has_value());
+        EXPECT_FALSE(SidecarJson::parse(bytes, QStringLiteral("x.json"), &error).has_value());
+        EXPECT_TRUE(error.contains(QStringLiteral("used twice"))) << error.toStdString();
+    }
+}
+
+// The anchor contexts follow the annotations they belong to: a list handed
+// over out of position order is written in position order, each annotation
+// with its own context, as the same list in order would be.
+TEST(SidecarReader, EachAnnotationIsWrittenWithItsOwnContext)
+{
+    const QByteArray bytes = awkwardSidecar();
+    const auto d = parseBoth(bytes);
+    ASSERT_TRUE(d.has_value());
+    ASSERT_GT(d->annotations.size(), 2);
+    ASSERT_EQ(d->contexts.size(), d->annotations.size());
+    SidecarData reversed = *d;
+    std::reverse(reversed.annotations.begin(), reversed.annotations.end());
+    std::reverse(reversed.contexts.begin(), reversed.contexts.end());
+    EXPECT_EQ(SidecarJson::serialize(reversed), SidecarJson::serialize(*d));
 }
 
 // Equal strings read from the file share one copy: what a 100,000-mention
