@@ -85,7 +85,7 @@ TEST(CrashSafety, KilledAtRandomWhileSavingAndAutosavingLosesNothing)
     constexpr int DelayMs = 100; // autosave delay
     constexpr int MarginMs = 50; // scheduling slack on a loaded machine
     constexpr int IntervalMs = 4; // between edits
-    constexpr int Preload = 600; // annotations in the article, so saves take real time
+    constexpr int Preload = 1500; // annotations in the article, so saves take real time (and kills land in them)
     constexpr int MaxRunMs = 300; // kill within this long after the harness is ready
 
     const unsigned seed = qEnvironmentVariableIsSet("ANNOTATOR_TORTURE_SEED") ? qEnvironmentVariableIntValue("ANNOTATOR_TORTURE_SEED") : 20261128u;
