@@ -118,8 +118,11 @@ public:
     QString newEntityId();
 
     // --- loading (not undoable; clears the history and marks clean)
-    void reset(const QList<Annotation> &annotations, const QList<Entity> &entities,
-               const QList<Annotation> &orphans = {}, const QList<AnnotationType> &userTypes = {});
+    /// The lists are taken by value: a caller that hands them over with
+    /// std::move (a loaded sidecar) has them freed here, before the views
+    /// hear of the reset and build their rows, not after.
+    void reset(QList<Annotation> annotations, QList<Entity> entities, QList<Annotation> orphans = {},
+               QList<AnnotationType> userTypes = {});
     void clear() { reset({}, {}); }
     void setOrphans(const QList<Annotation> &orphans);
     void setUserTypes(const QList<AnnotationType> &types);
