@@ -198,13 +198,21 @@ QString EntityPanel::groupTitle(const QString &type) const
 
 QString EntityPanel::countTip(const QString &type) const
 {
+    // One string per group that all its rows share, not a copy per row.
+    auto it = m_countTips.constFind(type);
+    if (it != m_countTips.cend())
+        return it.value();
+    QString tip;
     if (type == Types::Speaker)
-        return tr("Quotes attributed to this speaker");
-    if (type == Types::Country)
-        return tr("Mentions of this country");
-    if (type == Types::Event)
-        return tr("Mentions of this event");
-    return tr("Mentions tagged %1").arg(type);
+        tip = tr("Quotes attributed to this speaker");
+    else if (type == Types::Country)
+        tip = tr("Mentions of this country");
+    else if (type == Types::Event)
+        tip = tr("Mentions of this event");
+    else
+        tip = tr("Mentions tagged %1").arg(type);
+    m_countTips.insert(type, tip);
+    return tip;
 }
 
 void EntityPanel::fill(QTreeWidgetItem *item, size_t slot, const Shown &shown) const

@@ -155,7 +155,7 @@ void AnnotationSet::insert(const Annotation &a)
 {
     erase(a.id);
     const auto placed = m_order.insert(a).first;
-    m_annotations.insert(placed->id, placed);
+    m_annotations.insert(QStringView(placed->id), placed); // erase() above left no entry with this key
     m_maxLength = std::max(m_maxLength, a.end - a.start);
     noteId(a.id, false);
 }

@@ -254,7 +254,9 @@ private:
     void emitCleanIfChanged(bool wasClean);
 
     OrderSet m_order; ///< every annotation, in position order
-    QHash<QString, OrderSet::const_iterator> m_annotations; ///< the same by id
+    /// The same by id; a key is a view of the id in its node (which never
+    /// moves), not a second QString: 8 bytes less for each annotation.
+    QHash<QStringView, OrderSet::const_iterator> m_annotations;
     qint64 m_maxLength = 0;
     QHash<QString, Entity> m_entities;
     QList<Annotation> m_orphans;
