@@ -106,6 +106,7 @@ private:
     bool m_typesChanged = false;
     int m_largestCount = -1;
     QHash<QString, QColor> m_colors;
+    mutable QHash<QString, QString> m_countTips; ///< countTip() by type
 };
 
 } // namespace annotator

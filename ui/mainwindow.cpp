@@ -1240,7 +1240,7 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
     showAnnotations(loaded, found, olderRecovery, restoreSilently, false);
 }
 
-void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
+void MainWindow::showAnnotations(SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
                                  const QString &olderRecovery, bool restoreSilently, bool textShown)
 {
     const SidecarStore::LoadResult &recovered = found.loaded;
@@ -1260,7 +1260,10 @@ void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const R
         break;
     case SidecarStore::LoadStatus::Loaded:
     case SidecarStore::LoadStatus::Reanchored:
-        m_set->reset(loaded.data.annotations, loaded.data.entities, loaded.data.orphans, loaded.data.types);
+        // Moved, not copied: the loaded list and the set's copy of a large
+        // article's annotations are not both kept while the panels fill.
+        m_set->reset(std::move(loaded.data.annotations), std::move(loaded.data.entities), loaded.data.orphans,
+                     loaded.data.types);
         m_set->setUnknownFields(loaded.data.unknownFields);
         if (!loaded.data.orphans.isEmpty()) {
             icon = QMessageBox::Warning;
@@ -1316,13 +1319,13 @@ void MainWindow::showAnnotations(const SidecarStore::LoadResult &loaded, const R
         ask(icon, tr("Annotations of %1").arg(m_document.name()), message);
 }
 
-void MainWindow::sidecarLoaded(quint64 revision, const SidecarStore::LoadResult &loaded)
+void MainWindow::sidecarLoaded(quint64 revision, SidecarStore::LoadResult *loaded)
 {
     if (revision != m_loadRevision)
         return;
     setAnnotatingEnabled(true);
     showProgress(QString(), 0, 0);
-    showAnnotations(loaded, RecoveryStore::Recovered(), m_olderRecovery, false, true);
+    showAnnotations(*loaded, RecoveryStore::Recovered(), m_olderRecovery, false, true);
 }
 
 void MainWindow::setAnnotatingEnabled(bool enabled)

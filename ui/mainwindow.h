@@ -186,9 +186,10 @@ private:
     /// The second half of showArticle(): puts the loaded annotations (and a
     /// recovery file's, if the user wants them) in the set and highlights;
     /// @p textShown when the text is on screen already (a large article).
-    void showAnnotations(const SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
+    /// The annotations and entities are moved out of @p loaded into the set.
+    void showAnnotations(SidecarStore::LoadResult &loaded, const RecoveryStore::Recovered &found,
                          const QString &olderRecovery, bool restoreSilently, bool textShown);
-    void sidecarLoaded(quint64 revision, const SidecarStore::LoadResult &loaded);
+    void sidecarLoaded(quint64 revision, SidecarStore::LoadResult *loaded);
     void setAnnotatingEnabled(bool enabled);
     /// Shows @p done of @p total in the status bar (0 of 0: busy); an empty
     /// @p what hides it.

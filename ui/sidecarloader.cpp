@@ -71,7 +71,7 @@ void SidecarLoader::deliver(quint64 revision)
     if (revision != m_wanted)
         return;
     m_wanted = 0;
-    Q_EMIT finished(revision, result);
+    Q_EMIT finished(revision, &result);
 }
 
 } // namespace annotator

@@ -30,8 +30,11 @@ public:
     void finishNow();
 
 Q_SIGNALS:
-    /// The run @p revision, still wanted, read the sidecar.
-    void finished(quint64 revision, const annotator::SidecarStore::LoadResult &result);
+    /// The run @p revision, still wanted, read the sidecar into @p result.
+    /// The receiver may move what it keeps out of it (a large article's
+    /// annotations are tens of megabytes: one copy, not two); the rest is
+    /// freed when the signal returns.
+    void finished(quint64 revision, annotator::SidecarStore::LoadResult *result);
 
 private:
     void deliver(quint64 revision);

@@ -233,11 +233,11 @@ TEST_F(CorrectionTest, TheEntityPanelCountsQuotesAndMentionsAndJumpsToThem)
     QTRY_COMPARE(m_window->entityPanel()->tree()->topLevelItem(1)->childCount(), 3);
 
     // The quote list says who said what.
-    QTreeWidget *quotes = m_window->quoteList()->tree();
-    ASSERT_EQ(quotes->topLevelItemCount(), 1);
-    EXPECT_EQ(quotes->topLevelItem(0)->text(0), QStringLiteral("Elena Marsh"));
-    EXPECT_EQ(quotes->topLevelItem(0)->text(1), QStringLiteral("We will keep the ships moving,"));
-    Q_EMIT quotes->itemActivated(quotes->topLevelItem(0), 1);
+    QTreeView *quotes = m_window->quoteList()->tree();
+    ASSERT_EQ(quotes->model()->rowCount(), 1);
+    EXPECT_EQ(quotes->model()->index(0, 0).data().toString(), QStringLiteral("Elena Marsh"));
+    EXPECT_EQ(quotes->model()->index(0, 1).data().toString(), QStringLiteral("We will keep the ships moving,"));
+    Q_EMIT quotes->activated(quotes->model()->index(0, 1));
     EXPECT_EQ(m_window->view()->textCursor().selectedText(), QStringLiteral("We will keep the ships moving,"));
 }
 

@@ -16,6 +16,7 @@
 #include <QStatusBar>
 #include <QRandomGenerator>
 #include <QScrollBar>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <functional>
@@ -72,14 +73,31 @@ QStringList rows(const EntityPanel &panel)
     });
 }
 
+/// The same for a flat list shown through a model (the quote list): every
+/// row's texts, tooltips, alignment and font, its position, id and speaker.
 QStringList rows(const QuoteList &list)
 {
-    return dump(list.tree(), [](QTreeWidgetItem *item) {
+    QStringList out;
+    const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, Qt::TextAlignmentRole, Qt::FontRole};
+    const QTreeView *tree = list.tree();
+    const QAbstractItemModel *model = tree->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QStringList fields{QString()};
+        for (int c = 0; c < model->columnCount(); ++c) {
+            for (int role : roles) {
+                const QVariant v = model->index(row, c).data(role);
+                fields.append(role == Qt::FontRole && v.isValid() ? v.value<QFont>().toString() : v.toString());
+            }
+        }
         QStringList parts;
         for (int role = Qt::UserRole; role <= Qt::UserRole + 3; ++role)
-            parts.append(item->data(0, role).toString());
-        return parts.join(u' ');
-    });
+            parts.append(model->index(row, 0).data(role).toString());
+        fields.append(parts.join(u' '));
+        fields.append(tree->isRowHidden(row, QModelIndex()) ? QStringLiteral("hidden") : QStringLiteral("shown"));
+        fields.append(tree->isExpanded(model->index(row, 0)) ? QStringLiteral("open") : QStringLiteral("closed"));
+        out.append(fields.join(u'|'));
+    }
+    return out;
 }
 
 /// Empty when @p followed and @p fresh are the same rows, else the first
@@ -393,11 +411,12 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
 
     // A new quote at the start of the article comes in above the quotes in
     // view; the selected quote stays selected and in its place.
-    QTreeWidget *list = quotes.tree();
-    QTreeWidgetItem *quote = list->topLevelItem(40);
-    list->scrollToItem(quote, QAbstractItemView::PositionAtTop);
-    list->setCurrentItem(quote);
-    const QString quoteOnTop = list->itemAt(0, 0)->data(0, Qt::UserRole + 2).toString();
+    QTreeView *list = quotes.tree();
+    const QPersistentModelIndex quote = list->model()->index(40, 0);
+    list->scrollTo(quote, QAbstractItemView::PositionAtTop);
+    list->setCurrentIndex(quote);
+    const QString quoteOnTop = list->indexAt(QPoint(0, 0)).data(Qt::UserRole + 2).toString();
+    const QString quoteId = quote.data(Qt::UserRole + 2).toString();
     Annotation early;
     early.type = Types::Quote;
     early.start = m_words.at(0).first;
@@ -405,11 +424,12 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
     early.text = m_doc.slice(early.start, early.end);
     early.saidBy = QStringLiteral("e3");
     const QString earlyId = m_target->addAnnotation(early);
-    EXPECT_EQ(list->topLevelItem(0)->data(0, Qt::UserRole + 2).toString(), earlyId);
-    EXPECT_EQ(list->topLevelItem(0)->text(0), QStringLiteral("Speaker 02"));
-    EXPECT_EQ(list->itemAt(0, 0)->data(0, Qt::UserRole + 2).toString(), quoteOnTop);
-    EXPECT_EQ(list->currentItem(), quote);
-    EXPECT_TRUE(quote->isSelected());
+    EXPECT_EQ(list->model()->index(0, 0).data(Qt::UserRole + 2).toString(), earlyId);
+    EXPECT_EQ(list->model()->index(0, 0).data().toString(), QStringLiteral("Speaker 02"));
+    EXPECT_EQ(list->indexAt(QPoint(0, 0)).data(Qt::UserRole + 2).toString(), quoteOnTop);
+    EXPECT_EQ(QPersistentModelIndex(list->currentIndex()), quote);
+    EXPECT_EQ(list->currentIndex().data(Qt::UserRole + 2).toString(), quoteId);
+    EXPECT_TRUE(list->selectionModel()->isSelected(quote));
 
     // A new row that does not match the filter is hidden like the others.
     panel.filter()->setText(QStringLiteral("Speaker 1"));
@@ -427,6 +447,59 @@ TEST_F(PanelsTest, AnEditKeepsTheRowsInViewTheSelectionAndTheFilter)
         shown += matches;
     }
     EXPECT_EQ(shown, 10);
+}
+
+TEST_F(PanelsTest, AQuoteMovedInTheTextMovesInTheQuoteListAndStaysSelected)
+{
+    QList<Annotation> annotations;
+    for (int i = 0; i < 5; ++i) {
+        Annotation quote;
+        quote.id = QStringLiteral("q%1").arg(i + 1);
+        quote.type = Types::Quote;
+        quote.start = m_words.at(10 * i).first;
+        quote.end = m_words.at(10 * i + 1).second;
+        quote.text = m_doc.slice(quote.start, quote.end);
+        annotations.append(quote);
+    }
+    m_target->reset(annotations, {});
+    QuoteList quotes(m_target);
+    quotes.resize(320, 240);
+    quotes.show();
+    QTreeView *list = quotes.tree();
+    const auto order = [&] {
+        QStringList ids;
+        for (int row = 0; row < list->model()->rowCount(); ++row)
+            ids.append(list->model()->index(row, 0).data(Qt::UserRole + 2).toString());
+        return ids.join(u' ');
+    };
+    ASSERT_EQ(order(), QStringLiteral("q1 q2 q3 q4 q5"));
+    list->setCurrentIndex(list->model()->index(1, 0));
+
+    // The second quote moved behind the fourth (its boundaries dragged there).
+    Annotation moved = *m_target->annotation(QStringLiteral("q2"));
+    moved.start = m_words.at(35).first;
+    moved.end = m_words.at(36).second;
+    moved.text = m_doc.slice(moved.start, moved.end);
+    m_target->updateAnnotation(moved);
+    EXPECT_EQ(order(), QStringLiteral("q1 q3 q4 q2 q5"));
+    EXPECT_EQ(list->currentIndex().data(Qt::UserRole + 2).toString(), QStringLiteral("q2"));
+    EXPECT_TRUE(list->selectionModel()->isSelected(list->currentIndex()));
+    EXPECT_EQ(list->model()->index(3, 0).data(Qt::UserRole).toLongLong(), moved.start);
+    EXPECT_EQ(list->model()->index(3, 1).data().toString(), moved.text);
+
+    // And back before the first.
+    moved.start = m_words.at(0).first;
+    moved.end = m_words.at(0).second;
+    moved.text = m_doc.slice(moved.start, moved.end);
+    m_target->updateAnnotation(moved);
+    EXPECT_EQ(order(), QStringLiteral("q1 q2 q3 q4 q5")); // the same start, shorter: after q1
+    EXPECT_EQ(list->currentIndex().data(Qt::UserRole + 2).toString(), QStringLiteral("q2"));
+    m_target->undo();
+    m_target->undo();
+    EXPECT_EQ(order(), QStringLiteral("q1 q2 q3 q4 q5"));
+    EXPECT_EQ(list->model()->index(1, 0).data(Qt::UserRole).toLongLong(), m_words.at(10).first);
+    QuoteList fresh(m_target);
+    EXPECT_EQ(difference(rows(quotes), rows(fresh)), "");
 }
 
 TEST_F(PanelsTest, TheStatusBarCountsFollowEachEdit)

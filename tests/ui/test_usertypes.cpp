@@ -433,9 +433,9 @@ TEST_F(UserTypesTest, AQuoteDraggedFromTheQuoteListOntoASpeakerIsAttributedToThe
     open();
     m_window->quoteList()->refresh();
 
-    QTreeWidget *tree = m_window->quoteList()->tree();
-    ASSERT_EQ(tree->topLevelItemCount(), 1);
-    EXPECT_EQ(tree->topLevelItem(0)->text(0), QStringLiteral("(unattributed)"));
+    QTreeView *tree = m_window->quoteList()->tree();
+    ASSERT_EQ(tree->model()->rowCount(), 1);
+    EXPECT_EQ(tree->model()->index(0, 0).data().toString(), QStringLiteral("(unattributed)"));
     // What the list hands to a drag, dropped where "Reyes" is drawn.
     std::unique_ptr<QMimeData> mime(tree->model()->mimeData({tree->model()->index(0, 0)}));
     ASSERT_TRUE(mime && mime->hasFormat(QuoteList::mimeType()));
@@ -450,7 +450,7 @@ TEST_F(UserTypesTest, AQuoteDraggedFromTheQuoteListOntoASpeakerIsAttributedToThe
     ASSERT_FALSE(speaker.isEmpty());
     EXPECT_EQ(m_window->annotations()->annotation(quote)->saidBy, speaker);
     m_window->quoteList()->refresh();
-    EXPECT_EQ(tree->topLevelItem(0)->text(0), QStringLiteral("Reyes"));
+    EXPECT_EQ(tree->model()->index(0, 0).data().toString(), QStringLiteral("Reyes"));
     key(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_TRUE(m_window->annotations()->annotation(quote)->saidBy.isEmpty());
 }
