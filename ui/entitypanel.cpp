@@ -63,11 +63,7 @@ size_t slotOf(const QTreeWidgetItem *item)
 
 bool EntityPanel::Mention::operator<(const Mention &o) const
 {
-    if (start != o.start)
-        return start < o.start;
-    if (end != o.end)
-        return end > o.end;
-    return id < o.id;
+    return placeLess(*this, o);
 }
 
 EntityPanel::EntityPanel(const AnnotationSet *set, QWidget *parent)

@@ -27,11 +27,7 @@ bool namesSpeaker(const Annotation &a)
 
 bool QuoteModel::Key::operator<(const Key &o) const
 {
-    if (start != o.start)
-        return start < o.start;
-    if (end != o.end)
-        return end > o.end;
-    return id < o.id;
+    return placeLess(*this, o);
 }
 
 QuoteModel::QuoteModel(const AnnotationSet *set, QObject *parent)

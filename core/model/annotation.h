@@ -74,4 +74,17 @@ struct AnnotationType {
 /// Sort order of annotations everywhere: by position, then id.
 bool positionLess(const Annotation &a, const Annotation &b);
 
+/// The order AnnotationSet keeps its annotations in, for anything with a
+/// start, an end and an id (an annotation, a panel's row key): by start,
+/// the longer (outer) span first, then id.
+template <typename A, typename B>
+bool placeLess(const A &a, const B &b)
+{
+    if (a.start != b.start)
+        return a.start < b.start;
+    if (a.end != b.end)
+        return a.end > b.end;
+    return a.id < b.id;
+}
+
 } // namespace annotator

@@ -228,14 +228,7 @@ private:
     /// article has 100,000 of them).
     struct Order {
         using is_transparent = void;
-        bool operator()(const Annotation &a, const Annotation &b) const
-        {
-            if (a.start != b.start)
-                return a.start < b.start;
-            if (a.end != b.end)
-                return a.end > b.end;
-            return a.id < b.id;
-        }
+        bool operator()(const Annotation &a, const Annotation &b) const { return placeLess(a, b); }
         bool operator()(const Annotation &a, const Position &p) const
         {
             return a.start != p.start ? a.start < p.start : -a.end < p.negEnd;
