@@ -17,13 +17,14 @@ namespace annotator {
 
 namespace {
 /// Articles above this many characters are highlighted where they are shown.
-constexpr int LargeArticle = 256 * 1024;
 /// Time per slice of the states' preparation: short enough for the window
 /// to follow the mouse.
 constexpr int SliceMs = 25;
-/// How many blocks' states a paint may work out before showing a block; past
-/// that it shows the block highlighted provisionally (about 30 ms of work).
-constexpr int StatesPerPaint = 1024;
+/// How much text (UTF-16 units) a paint may work the states out over before
+/// showing a block (about a thousand lines, 30 ms of work); past that it
+/// shows the block highlighted provisionally. Counted in text, not blocks: a
+/// block of a long article holds several lines.
+constexpr int StatesPerPaint = 96 * 1024;
 }
 
 AnnotationHighlighter::AnnotationHighlighter(QTextDocument *document)
@@ -185,8 +186,11 @@ void AnnotationHighlighter::ensureHighlighted(const QTextBlock &block)
 {
     if (m_highlighted.size() != size_t(m_document->blockCount()))
         forgetBlocks();
-    if (block.isValid() && !m_highlighted[size_t(block.blockNumber())])
-        highlightBlock(block, block.blockNumber() > m_knownStates + StatesPerPaint);
+    if (block.isValid() && !m_highlighted[size_t(block.blockNumber())]) {
+        const bool far = block.blockNumber() > m_knownStates
+            && block.position() - m_document->findBlockByNumber(m_knownStates).position() > StatesPerPaint;
+        highlightBlock(block, far);
+    }
 }
 
 void AnnotationHighlighter::clearBlock(const QTextBlock &block)
@@ -206,7 +210,7 @@ KSyntaxHighlighting::State AnnotationHighlighter::stateBefore(int number)
         const bool collect = std::exchange(m_collect, false);
         KSyntaxHighlighting::State state = m_knownStates > 0 ? m_states[size_t(m_knownStates - 1)] : KSyntaxHighlighting::State();
         for (; block.isValid() && m_knownStates < number; block = block.next()) {
-            state = *m_uniqueStates.insert(highlightLine(block.text(), state));
+            state = *m_uniqueStates.insert(highlightLines(block.text(), state));
             m_states[size_t(m_knownStates++)] = state;
         }
         m_collect = collect;
@@ -250,7 +254,26 @@ const QTextCharFormat &AnnotationHighlighter::markdownFormat(const KSyntaxHighli
 void AnnotationHighlighter::applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format)
 {
     if (m_collect && length > 0)
-        m_runs.push_back({offset, offset + length, &markdownFormat(format)});
+        m_runs.push_back({m_lineOffset + offset, m_lineOffset + offset + length, &markdownFormat(format)});
+}
+
+KSyntaxHighlighting::State AnnotationHighlighter::highlightLines(QStringView text, KSyntaxHighlighting::State state)
+{
+    // KSyntaxHighlighting highlights line by line; a block of a long article
+    // holds several lines (ArticleView).
+    qsizetype from = 0;
+    for (;;) {
+        qsizetype to = text.indexOf(QChar::LineSeparator, from);
+        if (to < 0)
+            to = text.size();
+        m_lineOffset = int(from);
+        state = highlightLine(text.sliced(from, to - from), state);
+        if (to == text.size())
+            break;
+        from = to + 1;
+    }
+    m_lineOffset = 0;
+    return state;
 }
 
 void AnnotationHighlighter::highlightBlock(const QTextBlock &block, bool provisional)
@@ -261,7 +284,7 @@ void AnnotationHighlighter::highlightBlock(const QTextBlock &block, bool provisi
     KSyntaxHighlighting::State state = provisional ? KSyntaxHighlighting::State() : stateBefore(number);
     m_runs.clear();
     m_collect = true;
-    state = highlightLine(text, state);
+    state = highlightLines(text, state);
     m_collect = false;
     if (provisional)
         m_provisional.insert(number);

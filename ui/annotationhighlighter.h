@@ -46,6 +46,10 @@ public:
     explicit AnnotationHighlighter(QTextDocument *document);
     ~AnnotationHighlighter() override;
 
+    /// Text longer than this (UTF-16 units) is a long article: highlighted
+    /// where it is shown, and shown several lines to a block (ArticleView).
+    static constexpr qsizetype LargeArticle = 256 * 1024;
+
     QTextDocument *document() const { return m_document; }
 
     void setDefinition(const KSyntaxHighlighting::Definition &definition) override;
@@ -89,6 +93,10 @@ protected:
 private:
     void rehighlightRanges(const QList<TextRange> &ranges);
     void prepareSlice();
+    /// Runs the Markdown highlighting over the lines of @p text, a block
+    /// that may hold several lines (separated by U+2028), from @p state;
+    /// returns the state at its end.
+    KSyntaxHighlighting::State highlightLines(QStringView text, KSyntaxHighlighting::State state);
     /// Highlights @p block; a provisional highlight starts from the
     /// initial Markdown state instead of working out the states before it.
     void highlightBlock(const QTextBlock &block, bool provisional = false);
@@ -116,6 +124,8 @@ private:
     };
     std::vector<Run> m_runs;
     bool m_collect = false;
+    /// Where the line being highlighted starts in its block.
+    int m_lineOffset = 0;
     std::vector<int> m_cuts;
     struct Overlay {
         int start;

@@ -8,6 +8,7 @@
 #include <KSyntaxHighlighting/Repository>
 
 #include <QAction>
+#include <QApplication>
 #include <QDropEvent>
 #include <QHelpEvent>
 #include <QMimeData>
@@ -17,6 +18,68 @@
 #include <QToolTip>
 
 namespace annotator {
+
+namespace {
+
+/// A long article is shown several lines to a block: QPlainTextEdit makes a
+/// QTextLayout (about 260 bytes) for every block of the document whenever
+/// the width changes, the first show included, and the document keeps a
+/// block record for each; one block per line cost a 5 MB article some 16 MB.
+/// A block ends after this many lines, or sooner once it holds
+/// BlockCharacters.
+constexpr int LinesPerBlock = 16;
+constexpr qsizetype BlockCharacters = 4096;
+
+/// Puts @p text into @p document with several lines to a block. A line
+/// break inside a block becomes a line separator (U+2028), which is drawn as
+/// a line break and takes one position, as the paragraph separator it
+/// replaces does: view positions stay those of one block per line (and a
+/// CRLF is one position, as always in the view). The text goes in a block
+/// at a time, so no second copy of the whole article is made on the way.
+void setLongText(QPlainTextEdit *edit, const QString &text)
+{
+    edit->setPlainText(QString());
+    QTextDocument *document = edit->document();
+    QTextCursor cursor(document);
+    cursor.beginEditBlock();
+    QString block;
+    block.reserve(BlockCharacters + 256);
+    int lines = 0;
+    qsizetype lineStart = 0;
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c != u'\n' && c != u'\r' && c != QChar::ParagraphSeparator)
+            continue;
+        block += QStringView(text).sliced(lineStart, i - lineStart);
+        if (c == u'\r' && i + 1 < size && text[i + 1] == u'\n')
+            ++i; // CRLF: one line break, as QTextDocument reads it
+        lineStart = i + 1;
+        if (++lines >= LinesPerBlock || block.size() >= BlockCharacters) {
+            cursor.insertText(block);
+            cursor.insertBlock();
+            block.clear();
+            lines = 0;
+        } else {
+            block += QChar::LineSeparator;
+        }
+    }
+    block += QStringView(text).sliced(lineStart);
+    cursor.insertText(block);
+    cursor.endEditBlock();
+    edit->moveCursor(QTextCursor::Start);
+}
+
+/// The line around @p at of a block's @p text (which may hold several), as
+/// [start, end) in the block.
+std::pair<qsizetype, qsizetype> lineIn(const QString &text, qsizetype at)
+{
+    const qsizetype before = at > 0 ? text.lastIndexOf(QChar::LineSeparator, std::min(at, text.size()) - 1) : -1;
+    const qsizetype after = text.indexOf(QChar::LineSeparator, at);
+    return {before + 1, after < 0 ? text.size() : after};
+}
+
+} // namespace
 
 ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *parent)
     : QPlainTextEdit(parent)
@@ -31,6 +94,8 @@ ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *p
     setAcceptDrops(true);
     viewport()->setAcceptDrops(true);
     setCenterOnScroll(false);
+    // Nothing edits the text here: no undo steps to keep for it.
+    document()->setUndoRedoEnabled(false);
     document()->setDocumentMargin(14);
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 1.15);
@@ -47,11 +112,18 @@ ArticleView::ArticleView(KSyntaxHighlighting::Repository &repository, QWidget *p
 
 std::optional<ArticleLink> ArticleView::linkAt(int viewPos) const
 {
-    // Links do not run across lines: only the line (block) is searched.
+    // Links do not run across lines: only the line is searched.
     const QTextBlock block = document()->findBlock(viewPos);
     if (!block.isValid())
         return std::nullopt;
-    return ArticleLinks::at(block.text(), viewPos - block.position());
+    const QString text = block.text();
+    const auto [start, end] = lineIn(text, viewPos - block.position());
+    auto link = ArticleLinks::at(text.mid(start, end - start), viewPos - block.position() - start);
+    if (link) {
+        link->start += start;
+        link->end += start;
+    }
+    return link;
 }
 
 bool ArticleView::openLink(const ArticleLink &link)
@@ -118,6 +190,26 @@ void ArticleView::mousePressEvent(QMouseEvent *event)
         }
     }
     QPlainTextEdit::mousePressEvent(event);
+    // A triple click selects the line, as it does where a block is a line;
+    // a block of a long article holds several.
+    if (m_doubleClicked.isValid() && m_doubleClicked.elapsed() < QApplication::doubleClickInterval() && event->button() == Qt::LeftButton) {
+        m_doubleClicked.invalidate();
+        QTextCursor c = textCursor();
+        const QTextBlock block = document()->findBlock(c.selectionStart());
+        const QString text = block.text();
+        if (c.hasSelection() && text.contains(QChar::LineSeparator)) {
+            const auto [start, end] = lineIn(text, cursorForPosition(event->position().toPoint()).position() - block.position());
+            c.setPosition(block.position() + int(start));
+            c.setPosition(block.position() + int(end), QTextCursor::KeepAnchor);
+            setTextCursor(c);
+        }
+    }
+}
+
+void ArticleView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseDoubleClickEvent(event);
+    m_doubleClicked.start();
 }
 
 void ArticleView::mouseMoveEvent(QMouseEvent *event)
@@ -156,7 +248,10 @@ void ArticleView::showDocument(const Document &document, const AnnotationSet *se
 {
     m_positions = ViewPositions(document);
     m_highlighter->setAnnotations(set, &m_positions);
-    setPlainText(document.text());
+    if (document.text().size() > AnnotationHighlighter::LargeArticle)
+        setLongText(this, document.text());
+    else
+        setPlainText(document.text());
     m_highlighter->textReplaced();
 }
 

@@ -4,6 +4,7 @@
 #include "model/articlelinks.h"
 #include "viewpositions.h"
 
+#include <QElapsedTimer>
 #include <QPlainTextEdit>
 
 #include <functional>
@@ -73,6 +74,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -95,6 +97,7 @@ private:
     QAction *m_openLink = nullptr;
     std::optional<ArticleLink> m_pressedLink; ///< Ctrl+pressed, opened on release
     qint64 m_linkFrom = -1; ///< where an Alt+drag started, or -1
+    QElapsedTimer m_doubleClicked; ///< since the last double click (a third click selects a line)
     bool openLink(const ArticleLink &link);
     int viewPosAt(const QPoint &inViewport) const;
     std::optional<ArticleLink> linkUnderMouse(const QPoint &inViewport) const;

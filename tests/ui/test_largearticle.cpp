@@ -10,7 +10,9 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QClipboard>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QProgressBar>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -207,12 +209,15 @@ TEST(LargeArticle, TheTextShowsAtOnceAndTheHighlightsFollow)
     view->viewport()->repaint();
     EXPECT_EQ(underlineAt(view, last), speaker);
     EXPECT_FALSE(underlineAt(view, text.lastIndexOf(QStringLiteral("schoolteacher"))).isValid());
-    // Only about a screenful of blocks carries highlighting.
+    // Only about a screenful of lines carries highlighting (a block of a
+    // long article holds several lines).
     int highlighted = 0;
-    for (int n = 0; n < view->document()->blockCount(); ++n)
-        highlighted += view->highlighter()->isHighlighted(n) ? 1 : 0;
+    for (QTextBlock block = view->document()->begin(); block.isValid(); block = block.next()) {
+        if (view->highlighter()->isHighlighted(block.blockNumber()))
+            highlighted += int(block.text().count(QChar::LineSeparator)) + 1;
+    }
     EXPECT_LT(highlighted, 400);
-    EXPECT_GT(view->document()->blockCount(), 4000);
+    EXPECT_GT(text.count(u'\n'), 4000);
 }
 
 // A long article highlighted only where it is shown must look as if it were
@@ -229,6 +234,13 @@ QTextCharFormat formatIn(const QTextBlock &block, int inBlock)
             f.merge(r.format);
     }
     return f;
+}
+
+/// The character format drawn at position @p at of @p document.
+QTextCharFormat formatAt(const QTextDocument &document, qsizetype at)
+{
+    const QTextBlock block = document.findBlock(int(at));
+    return formatIn(block, int(at - block.position()));
 }
 
 /// KSyntaxHighlighting's own highlighter over the whole of a text, with the
@@ -251,10 +263,12 @@ public:
     {
         const QTextBlock shown = view->document()->findBlock(int(at));
         EXPECT_TRUE(view->highlighter()->isHighlighted(shown.blockNumber()));
+        // The reference has a block per line; the view may hold several
+        // lines in a block. Positions are the same in both.
         const QTextBlock ref = block(at);
-        for (int i = 0; i < shown.length() - 1; ++i) {
-            const QTextCharFormat a = formatIn(shown, i);
-            const QTextCharFormat b = formatIn(ref, i);
+        for (qsizetype pos = ref.position(); pos < ref.position() + ref.length() - 1; ++pos) {
+            const QTextCharFormat a = formatAt(*view->document(), pos);
+            const QTextCharFormat b = formatAt(m_document, pos);
             if (a.foreground() != b.foreground() || a.fontWeight() != b.fontWeight() || a.fontItalic() != b.fontItalic()
                 || a.background() != b.background())
                 return false;
@@ -307,8 +321,7 @@ TEST(LargeArticle, AFarLineIsHighlightedAsTheWholeTextWouldHighlightIt)
     EXPECT_TRUE(whole.matches(view, inFence));
     EXPECT_TRUE(whole.matches(view, outside));
     // And the fence shows: the same words inside and outside it differ.
-    EXPECT_NE(formatIn(view->document()->findBlock(int(inFence)), 0).foreground(),
-              formatIn(view->document()->findBlock(int(outside)), 0).foreground());
+    EXPECT_NE(formatAt(*view->document(), inFence).foreground(), formatAt(*view->document(), outside).foreground());
 }
 
 // Jumping to the end of a long article the moment it opens does not wait for
@@ -357,4 +370,52 @@ TEST(LargeArticle, SavingWhileTheAnnotationsLoadKeepsThem)
     ASSERT_TRUE(doc);
     const SidecarStore::LoadResult saved = SidecarStore::load(*doc);
     EXPECT_EQ(saved.data.annotations.size(), mentions);
+}
+
+// A long article is held several lines to a block (one block per line cost
+// a QTextLayout per line, some 16 MB at 5 MB), but the reader still sees,
+// copies, selects and opens it line by line.
+TEST(LargeArticle, ALongArticleReadsLineByLineThoughHeldInFewerBlocks)
+{
+    const QString link = QStringLiteral("https://example.org/port-report");
+    const QString tail = QStringLiteral("\nThe full report: ") + link + QStringLiteral("\nThe port reopened on Monday, officials said.\n");
+    const QString text = longSample(1024 * 1024) + tail;
+    QTemporaryDir dir;
+    MainWindow window;
+    openShown(window, dir, text);
+    window.waitUntilIdle();
+    ArticleView *view = window.view();
+    const qsizetype lines = text.count(u'\n') + 1;
+    EXPECT_LT(view->document()->blockCount(), lines / 8);
+    // The view holds the text as it is, line breaks and all.
+    EXPECT_EQ(view->document()->toPlainText(), text);
+
+    // Offsets below are UTF-16 positions in the text, which the view shares
+    // (the cursor speaks code points).
+    const auto cp = [view](qsizetype at) { return view->positions().toCodePoint(int(at)); };
+
+    // Copying across lines gives the lines, not separators.
+    const qsizetype reportAt = text.lastIndexOf(QStringLiteral("The full report"));
+    const qsizetype portAt = text.lastIndexOf(QStringLiteral("The port reopened"));
+    view->selectRange(cp(reportAt), cp(portAt + 8));
+    view->copy();
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), text.mid(reportAt, portAt + 8 - reportAt));
+
+    // The link at the end of its line is the link, not the link and the
+    // next line.
+    const auto found = view->linkAt(int(reportAt + 20));
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->address, link);
+    view->moveCursorTo(cp(portAt + 2));
+    EXPECT_FALSE(view->linkAtCursor());
+
+    // A triple click selects the line clicked, not the lines around it.
+    view->moveCursorTo(cp(portAt));
+    view->viewport()->repaint();
+    const QRect caret = view->cursorRect();
+    const QPoint inLine = caret.center() + QPoint(40, 0);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, inLine);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, inLine);
+    EXPECT_EQ(view->selectionStart(), cp(portAt));
+    EXPECT_EQ(view->selectionEnd(), cp(portAt + QStringLiteral("The port reopened on Monday, officials said.").size()));
 }
