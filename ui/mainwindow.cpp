@@ -172,6 +172,24 @@ MainWindow::~MainWindow()
 {
     // The highlighter must not follow a set that is going away.
     m_view->highlighter()->setAnnotations(nullptr, nullptr);
+    writeRecent();
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    m_recentToWrite.append(path);
+    m_recentWrite->start();
+}
+
+void MainWindow::writeRecent()
+{
+    m_recentWrite->stop();
+    if (m_recentToWrite.isEmpty())
+        return;
+    Settings settings; // written to disk when it goes
+    for (const QString &path : std::as_const(m_recentToWrite))
+        settings.addRecentFile(path);
+    m_recentToWrite.clear();
 }
 
 QMessageBox::StandardButton MainWindow::ask(QMessageBox::Icon icon, const QString &title, const QString &text,
@@ -190,6 +208,10 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    m_recentWrite = new QTimer(this);
+    m_recentWrite->setSingleShot(true);
+    m_recentWrite->setInterval(1000);
+    connect(m_recentWrite, &QTimer::timeout, this, &MainWindow::writeRecent);
     updateRecentMenu();
     file->addAction(tr("Open Sample &Article"), this, [this] {
         if (!maybeKeepChanges())
@@ -1146,6 +1168,7 @@ void MainWindow::showShortcuts()
 
 void MainWindow::updateRecentMenu()
 {
+    writeRecent();
     m_recentMenu->clear();
     const QStringList files = Settings().recentFiles();
     for (const QString &path : files) {
@@ -1161,7 +1184,10 @@ void MainWindow::updateRecentMenu()
         return;
     }
     m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear List"), this, [] { Settings().clearRecentFiles(); });
+    m_recentMenu->addAction(tr("Clear List"), this, [this] {
+        writeRecent();
+        Settings().clearRecentFiles();
+    });
 }
 
 void MainWindow::openDialog()
@@ -1183,7 +1209,7 @@ bool MainWindow::openFile(const QString &path)
         ask(QMessageBox::Warning, tr("Cannot Open Article"), error);
         return false;
     }
-    Settings().addRecentFile(path);
+    addRecent(path);
     openDocument(*doc);
     return true;
 }
@@ -1430,7 +1456,7 @@ bool MainWindow::save()
             return false;
         }
         m_document = *copy;
-        Settings().addRecentFile(path);
+        addRecent(path);
         updateTitle();
     }
     SidecarStore::SaveMode mode = SidecarStore::SaveMode::Safe;
@@ -1484,6 +1510,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    writeRecent();
     Settings settings;
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());

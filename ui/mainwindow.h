@@ -205,6 +205,12 @@ private:
     /// Shows the counts in the status bar.
     void showStatus();
     void updateRecentMenu();
+    /// Puts @p path first in the recent articles, written to the settings a
+    /// moment later (writing them syncs a file to disk twice, which opening
+    /// an article must not wait for; several opens in a row write once).
+    void addRecent(const QString &path);
+    /// Writes the recent articles not written yet.
+    void writeRecent();
     void applyTheme();
     void savePersonalLexicon();
     bool maybeKeepChanges();
@@ -227,6 +233,8 @@ private:
     quint64 m_recognitionRevision = 0;
     QString m_themeName;
     QMenu *m_recentMenu = nullptr;
+    QStringList m_recentToWrite; ///< opened since the last write, oldest first
+    QTimer *m_recentWrite = nullptr;
     QMenu *m_historyMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_annotateMenu = nullptr;

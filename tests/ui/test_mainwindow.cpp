@@ -10,6 +10,7 @@
 #include "storage/sidecarstore.h"
 #include "testsupport.h"
 
+#include <QMenu>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -172,6 +173,26 @@ TEST_F(MainWindowTest, CtrlSSavesTheSidecarAndClearsTheModifiedState)
     ASSERT_EQ(loaded.status, SidecarStore::LoadStatus::Loaded);
     ASSERT_EQ(loaded.data.annotations.size(), 1);
     EXPECT_EQ(loaded.data.annotations.first().text, QStringLiteral("agreed"));
+    // The article is among the recent ones, in the settings a moment later.
+    const QString absolute = QFileInfo(m_article).absoluteFilePath();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return Settings().recentFiles().value(0) == absolute; }, 5000));
+}
+
+// Opening an article does not wait for the settings file to be written (two
+// syncs to disk), but File > Open Recent lists it at once, and the settings
+// hold it a moment later.
+TEST_F(MainWindowTest, OpenRecentListsAnArticleAsSoonAsItIsOpened)
+{
+    ASSERT_TRUE(m_window.openFile(m_article));
+    QMenu *recent = nullptr;
+    for (QMenu *menu : m_window.findChildren<QMenu *>()) {
+        if (menu->title() == MainWindow::tr("Open &Recent"))
+            recent = menu;
+    }
+    ASSERT_TRUE(recent);
+    Q_EMIT recent->aboutToShow();
+    ASSERT_FALSE(recent->actions().isEmpty());
+    EXPECT_EQ(recent->actions().first()->text(), QFileInfo(m_article).fileName());
     EXPECT_EQ(Settings().recentFiles().value(0), QFileInfo(m_article).absoluteFilePath());
 }
 
