@@ -5,7 +5,8 @@
 // - one annotation edit (add, then undo) in a 50 KB and a 5 MB article,
 //   with the entity panel, quote list and overview ruler brought up to date.
 // `gui_bench --memory FILE` opens FILE in the main window and prints the
-// peak resident memory in KiB (`--memory` with an empty file: the baseline);
+// peak resident memory in KiB (`--memory` alone, no article open: the
+// program's baseline);
 // `--memory-bare FILE` does the same for the bare editor, for comparison.
 // Run: scripts/dev-shell build/bin/gui_bench
 #include "articleview.h"
