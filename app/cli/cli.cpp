@@ -648,6 +648,12 @@ int streamCommand(const QStringList &arguments)
 StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(const QByteArray &)> &write,
                           const std::function<void(const QString &)> &report, const PersonalLexicon *lexicon)
 {
+    return streamLines(in, jobs, write, report, [lexicon](const QString &text) { return Pipeline::run(text, lexicon); });
+}
+
+StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(const QByteArray &)> &write,
+                          const std::function<void(const QString &)> &report, const StreamAnnotator &annotate)
+{
     // Lines are read in windows of a few per thread, processed in parallel and
     // written in input order: memory stays bounded by the window.
     const qsizetype window = qsizetype(std::max(jobs, 1)) * 4;
@@ -692,7 +698,7 @@ StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(cons
                 if (!text.isString())
                     why = QStringLiteral("has no \"text\" string");
                 else
-                    results[size_t(i)] = streamResult(id, Pipeline::run(text.toString(), lexicon));
+                    results[size_t(i)] = streamResult(id, annotate(text.toString()));
             }
             if (!why.isEmpty()) {
                 report(QStringLiteral("%1: %2").arg(number).arg(why));

@@ -9,6 +9,7 @@
 
 namespace annotator {
 class PersonalLexicon;
+struct Recognition;
 }
 
 namespace annotator::cli {
@@ -32,5 +33,13 @@ struct StreamSummary {
 /// on stdin and stdout; the fuzz target on memory.
 StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(const QByteArray &)> &write,
                           const std::function<void(const QString &)> &report, const PersonalLexicon *lexicon = nullptr);
+
+/// What streamLines() does with the text of each line that has one.
+using StreamAnnotator = std::function<Recognition(const QString &text)>;
+/// The same loop with another annotator than the recognisers: the fuzz
+/// target's, which explores the reader and the writer while the recognisers
+/// have a target of their own.
+StreamSummary streamLines(QIODevice &in, int jobs, const std::function<void(const QByteArray &)> &write,
+                          const std::function<void(const QString &)> &report, const StreamAnnotator &annotate);
 
 }
