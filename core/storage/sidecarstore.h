@@ -37,9 +37,9 @@ public:
         LoadStatus status = LoadStatus::None;
         SidecarData data; ///< annotations placed in the current text (none with Form::Batches), orphans kept
         /// With Form::Batches, the annotations placed in the current text,
-        /// in the file's order, a few thousand to a list: the set frees each
-        /// as it takes it in, so a large article's annotations are never
-        /// all in a list and in the set at once.
+        /// in the order read (or placed again), a few thousand to a list:
+        /// the set frees each as it takes it in, so a large article's
+        /// annotations are never all in a list and in the set at once.
         QList<QList<Annotation>> batches;
         QString error;
         qsizetype moved = 0;
