@@ -1262,7 +1262,7 @@ void MainWindow::showArticle(const Document &document, bool restoreSilently)
     }
     SidecarStore::LoadResult loaded;
     if (!m_document.path().isEmpty())
-        loaded = SidecarStore::load(m_document);
+        loaded = SidecarStore::load(m_document, SidecarStore::Form::Batches);
     showAnnotations(loaded, found, olderRecovery, restoreSilently, false);
 }
 
@@ -1286,10 +1286,10 @@ void MainWindow::showAnnotations(SidecarStore::LoadResult &loaded, const Recover
         break;
     case SidecarStore::LoadStatus::Loaded:
     case SidecarStore::LoadStatus::Reanchored:
-        // Moved, not copied: the loaded list and the set's copy of a large
-        // article's annotations are not both kept while the panels fill.
-        m_set->reset(std::move(loaded.data.annotations), std::move(loaded.data.entities), loaded.data.orphans,
-                     loaded.data.types);
+        // Moved, not copied, batch by batch: the loaded lists and the set's
+        // copy of a large article's annotations are not both kept.
+        m_set->resetFromBatches(std::move(loaded.batches), std::move(loaded.data.entities), loaded.data.orphans,
+                                loaded.data.types);
         m_set->setUnknownFields(loaded.data.unknownFields);
         if (!loaded.data.orphans.isEmpty()) {
             icon = QMessageBox::Warning;

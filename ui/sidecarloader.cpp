@@ -25,7 +25,7 @@ quint64 SidecarLoader::start(const Document &document)
     const quint64 revision = ++m_revision;
     m_wanted = revision;
     m_pool.start([this, document, revision] {
-        SidecarStore::LoadResult result = SidecarStore::load(document);
+        SidecarStore::LoadResult result = SidecarStore::load(document, SidecarStore::Form::Batches);
 #if defined(__GLIBC__)
         // The parse freed its large JSON tree in this thread's malloc arena,
         // which the GUI thread's allocations do not reuse: give those pages

@@ -11,8 +11,9 @@
 
 namespace annotator {
 
-/// Reads an article's sidecar (SidecarStore::load) on a worker thread, so a
-/// large article's annotations load while its text is already on screen.
+/// Reads an article's sidecar (SidecarStore::load, the annotations in
+/// batches) on a worker thread, so a large article's annotations load
+/// while its text is already on screen.
 /// Each run has a revision; starting another or cancel() drops older results.
 class SidecarLoader : public QObject
 {

@@ -123,6 +123,11 @@ public:
     /// hear of the reset and build their rows, not after.
     void reset(QList<Annotation> annotations, QList<Entity> entities, QList<Annotation> orphans = {},
                QList<AnnotationType> userTypes = {});
+    /// The same with the annotations in batches (a loader's, a few thousand
+    /// each), each freed as soon as it is in: a large article's annotations
+    /// are never all in a list and in the set at once.
+    void resetFromBatches(QList<QList<Annotation>> batches, QList<Entity> entities, QList<Annotation> orphans = {},
+                         QList<AnnotationType> userTypes = {});
     void clear() { reset({}, {}); }
     void setOrphans(const QList<Annotation> &orphans);
     void setUserTypes(const QList<AnnotationType> &types);
@@ -245,6 +250,8 @@ private:
     void erase(const QString &id);
     void noteId(const QString &id, bool entity);
     void emitCleanIfChanged(bool wasClean);
+    /// The part of a reset after the annotations are in.
+    void finishReset(bool wasClean, QList<Entity> entities, QList<Annotation> orphans, QList<AnnotationType> userTypes);
 
     OrderSet m_order; ///< every annotation, in position order
     /// The same by id; a key is a view of the id in its node (which never

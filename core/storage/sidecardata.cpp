@@ -249,6 +249,12 @@ bool readAnnotation(const QJsonObject &o, Annotation &a, AnchorContext &ctx, QSt
 /// repeated field, values of the expected JSON type) and every check of
 /// parseGeneral() that passes; anything else makes read() return false and
 /// the caller falls back to parseGeneral(), which then gives the message.
+///
+/// It reads either bytes in memory or a device in pieces. From a device it
+/// holds only what it has not read yet of the piece at hand: before each
+/// top-level field and each element of the top-level lists it makes sure
+/// the buffer holds that value whole (a quick scan of its brackets and
+/// strings), so the parsing itself never meets the end of a piece.
 class FastReader
 {
 public:
@@ -260,19 +266,46 @@ public:
     {
     }
 
+    /// Reads @p device from where it is, @p pieceSize bytes at a time (more
+    /// only for a value longer than that).
+    FastReader(QIODevice &device, qsizetype pieceSize, const QByteArray &textSha256)
+        : m_p(nullptr)
+        , m_end(nullptr)
+        , m_textSha256(textSha256)
+        , m_device(&device)
+        , m_pieceSize(std::max<qsizetype>(pieceSize, 1))
+    {
+    }
+
+    /// With @p batches, the annotations (not the orphans) of a file saved
+    /// for the text whose SHA-256 is the one given go there, a batch of
+    /// BatchLength to a list, instead of into SidecarData::annotations, when
+    /// the file names its text before its annotations (as this program
+    /// writes it).
+    void setBatches(QList<QList<Annotation>> *batches) { m_batches = batches; }
+
     bool read(SidecarData &d)
     {
         QString format;
         qint64 version = -1;
         unsigned seen = 0;
-        // This program writes one annotation a line: room for them all at
-        // once instead of growing the lists step by step.
-        const qsizetype lines = std::count(m_p, m_end, '\n');
-        d.annotations.reserve(lines);
-        m_lines = lines;
-        m_ids = AnnotationIdSet(lines);
-        if (m_textSha256.isEmpty()) // else article() knows whether they are kept
-            d.contexts.reserve(lines);
+        if (m_device) {
+            // The number of lines is not known before the end: no room made
+            // ahead (a large file's annotations go into batches, a list of
+            // all of them grows as it must); ids up to a number about the
+            // file's size over 128 fit the bitmap.
+            m_ids = AnnotationIdSet(m_device->isSequential() ? 0 : qsizetype(m_device->size() / 128));
+            readMore();
+        } else {
+            // This program writes one annotation a line: room for them all at
+            // once instead of growing the lists step by step.
+            const qsizetype lines = std::count(m_p, m_end, '\n');
+            d.annotations.reserve(lines);
+            m_lines = lines;
+            m_ids = AnnotationIdSet(lines);
+            if (m_textSha256.isEmpty()) // else article() knows whether they are kept
+                d.contexts.reserve(lines);
+        }
         const bool ok = object([&](QByteArrayView key) {
             auto once = [&](unsigned bit) { return firstTime(seen, bit); };
             if (key == "format")
@@ -282,17 +315,24 @@ public:
             if (key == "article")
                 return once(4) && article(d);
             if (key == "types")
-                return once(8) && array([&] { return type(d); });
+                return once(8) && array([&] { return type(d); }, true);
             if (key == "entities")
-                return once(16) && array([&] { return entity(d); });
-            if (key == "annotations")
-                return once(32) && array([&] { return annotation(d.annotations, d.contexts); });
+                return once(16) && array([&] { return entity(d); }, true);
+            if (key == "annotations") {
+                // In batches when no list is needed: the text is the one
+                // saved for, so none is placed again.
+                QList<QList<Annotation>> *batches = m_skipContexts ? m_batches : nullptr;
+                return once(32) && array([&] { return annotation(d.annotations, d.contexts, batches); }, true);
+            }
             if (key == "orphans")
-                return once(64) && array([&] { return annotation(d.orphans, d.orphanContexts); });
+                return once(64) && array([&] { return annotation(d.orphans, d.orphanContexts, nullptr); }, true);
             if (key == "recovery")
                 return once(128) && recovery(d);
             return false; // a field of a newer version: parseGeneral() keeps it
-        });
+        }, true);
+        // Only spaces may follow: all of what is left is read.
+        while (ok && m_device && !m_atEnd)
+            readMore();
         if (!ok || space() || format != QLatin1String("article-annotator") || version < 1 || version > SidecarData::CurrentVersion)
             return false;
         d.version = int(version);
@@ -325,6 +365,10 @@ public:
             return true;
         };
         finish(d.annotations);
+        if (m_batches) {
+            for (QList<Annotation> &batch : *m_batches)
+                finish(batch);
+        }
         finish(d.orphans);
         return true;
     }
@@ -349,15 +393,21 @@ private:
     /// A JSON object; @p member reads the value of each key (plain ASCII
     /// keys without escapes only).
     template<typename Member>
-    bool object(Member member)
+    bool object(Member member, bool topLevel = false)
     {
+        if (topLevel)
+            holdValue(Next);
         if (!token('{'))
             return false;
+        if (topLevel)
+            holdValue(Field);
         if (space() && *m_p == '}') {
             ++m_p;
             return true;
         }
         for (;;) {
+            if (topLevel)
+                holdValue(Field);
             if (!token('"'))
                 return false;
             const char *k = m_p;
@@ -382,20 +432,30 @@ private:
         }
     }
 
+    /// A JSON array; @p topLevel: one of the file's lists, whose elements
+    /// are read in pieces from a device.
     template<typename Element>
-    bool array(Element element)
+    bool array(Element element, bool topLevel = false)
     {
         if (!token('['))
             return false;
+        if (topLevel)
+            holdValue(Value);
         if (space() && *m_p == ']') {
             ++m_p;
+            if (topLevel)
+                holdValue(Next);
             return true;
         }
         for (;;) {
+            if (topLevel)
+                holdValue(Value);
             if (!element() || !space())
                 return false;
             if (*m_p == ']') {
                 ++m_p;
+                if (topLevel)
+                    holdValue(Next);
                 return true;
             }
             if (*m_p != ',')
@@ -741,7 +801,9 @@ private:
             previous = value;
     }
 
-    bool annotation(QList<Annotation> &list, QList<AnchorContext> &contexts)
+    /// Reads an annotation into @p list, or into the last of @p batches when
+    /// given.
+    bool annotation(QList<Annotation> &list, QList<AnchorContext> &contexts, QList<QList<Annotation>> *batches)
     {
         Annotation a;
         AnchorContext ctx;
@@ -819,13 +881,136 @@ private:
         m_linked = m_linked || !a.entity.isEmpty() || !a.saidBy.isEmpty();
         a.origin = originFromString(origin);
         a.status = statusFromString(status);
-        list.append(std::move(a));
+        if (batches) {
+            if (batches->isEmpty() || batches->last().size() == BatchLength) {
+                batches->append(QList<Annotation>());
+                batches->last().reserve(BatchLength);
+            }
+            batches->last().append(std::move(a));
+        } else {
+            list.append(std::move(a));
+        }
         return true;
+    }
+
+    enum Hold {
+        Next, ///< the next character after spaces
+        Field, ///< a top-level field's name, colon and value (only the '[' of a list)
+        Value, ///< a list element
+    };
+
+    /// From a device: makes sure the buffer holds what comes next (@p what),
+    /// the spaces after it and one more character, reading more as needed;
+    /// at the end of the file, what there is. Moves the unread bytes to the
+    /// front of the buffer, so no pointer into it may be held across.
+    void holdValue(Hold what)
+    {
+        if (!m_device)
+            return;
+        while (!m_atEnd && !holds(what))
+            readMore();
+    }
+
+    /// Whether [m_p, m_end) holds @p what whole (see holdValue()). A quick
+    /// scan of strings and brackets: whatever it lets through, the parser
+    /// checks; when the brackets do not match, it asks for the rest of the
+    /// file, and the parser refuses it.
+    bool holds(Hold what) const
+    {
+        const char *p = m_p;
+        auto skipSpace = [&] {
+            while (p < m_end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+                ++p;
+            return p < m_end;
+        };
+        // Past a string whose opening quote p is on; false at the end.
+        auto skipString = [&] {
+            for (++p; p < m_end; ++p) {
+                if (*p == '\\') {
+                    if (++p == m_end)
+                        return false;
+                } else if (*p == '"') {
+                    ++p;
+                    return true;
+                }
+            }
+            return false;
+        };
+        if (!skipSpace())
+            return false;
+        if (what == Next)
+            return true;
+        if (what == Field) {
+            if (*p == '"') {
+                if (!skipString() || !skipSpace() || *p != ':')
+                    return false;
+                ++p;
+                if (!skipSpace())
+                    return false;
+                if (*p == '[') // its elements are held one by one
+                    return true;
+            }
+        }
+        // A value (or a closing bracket, which is enough as it is).
+        int depth = 0;
+        do {
+            if (p == m_end)
+                return false;
+            const char c = *p;
+            if (c == '"') {
+                if (!skipString())
+                    return false;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+                ++p;
+            } else if (c == '}' || c == ']') {
+                if (--depth < 0)
+                    return true;
+                ++p;
+            } else if (depth == 0) {
+                // A number or a word, up to what ends it.
+                while (p < m_end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
+                    ++p;
+                if (p == m_end)
+                    return false;
+            } else {
+                ++p;
+            }
+        } while (depth > 0);
+        return skipSpace();
+    }
+
+    /// Drops what was read from the buffer and adds the next piece of the
+    /// device (at least as much as the buffer holds, so a long value is
+    /// scanned a few times, not once per piece).
+    void readMore()
+    {
+        const qsizetype done = m_p ? m_p - m_buffer.constData() : 0;
+        m_buffer.remove(0, done);
+        const qsizetype kept = m_buffer.size();
+        const qsizetype want = std::max(m_pieceSize, kept);
+        m_buffer.resize(kept + want);
+        const qint64 got = m_device->read(m_buffer.data() + kept, want);
+        // A read error ends the input: the parse fails and the caller reads
+        // the file again for parseGeneral(), which reports it.
+        m_buffer.resize(kept + std::max<qint64>(got, 0));
+        if (got <= 0)
+            m_atEnd = true;
+        m_p = m_buffer.constData();
+        m_end = m_p + m_buffer.size();
     }
 
     const char *m_p;
     const char *m_end;
     const QByteArray m_textSha256;
+    QIODevice *m_device = nullptr; ///< read in pieces from it, or null
+    qsizetype m_pieceSize = 0;
+    QByteArray m_buffer; ///< from a device: what is not read yet of it
+    bool m_atEnd = false; ///< the device has nothing more
+    QList<QList<Annotation>> *m_batches = nullptr;
+    /// Annotations in a batch: a few hundred kilobytes, which the set frees
+    /// one by one as it takes them in.
+    static constexpr qsizetype BatchLength = 4096;
     bool m_skipContexts = false; ///< the file belongs to m_textSha256's text
     qsizetype m_lines = 0;
     AnnotationIdSet m_ids; ///< of the annotations and orphans read so far
@@ -999,6 +1184,53 @@ std::optional<SidecarData> SidecarJson::parseFor(const QByteArray &bytes, const 
         }
         return d;
     }
+    std::optional<SidecarData> general = parseGeneral(bytes, name, error);
+    if (general && !textSha256.isEmpty() && general->sha256 == textSha256) {
+        general->contexts.clear();
+        general->orphanContexts.clear();
+    }
+    return general;
+}
+
+std::optional<SidecarData> SidecarJson::readFor(QIODevice &device, const QString &name, const QByteArray &textSha256, QString *error,
+                                                QList<QList<Annotation>> *batches, qsizetype pieceSize)
+{
+    const qint64 from = device.pos();
+    {
+        SidecarData d;
+        FastReader reader(device, pieceSize, textSha256);
+        reader.setBatches(batches);
+        if (reader.read(d)) {
+            if (!textSha256.isEmpty() && d.sha256 == textSha256) {
+                // an "article" field after the annotations
+                d.contexts.clear();
+                d.orphanContexts.clear();
+            }
+            return d;
+        }
+    }
+    if (batches)
+        batches->clear();
+    // The general reader needs the whole file.
+    if (!device.seek(from)) {
+        if (error)
+            *error = QStringLiteral("%1: cannot be read (%2)").arg(name, device.errorString());
+        return std::nullopt;
+    }
+    QByteArray bytes;
+    const qint64 size = device.size() - from;
+    if (!device.isSequential() && size > 0 && size <= std::numeric_limits<qsizetype>::max() / 2) {
+        // A buffer of the file's size (readAll() grows its buffer in steps,
+        // up to a sixth more than a large file needs).
+        bytes.resize(qsizetype(size));
+        const qint64 got = device.read(bytes.data(), size);
+        bytes.truncate(qsizetype(std::max<qint64>(got, 0)));
+        if (got < 0)
+            bytes.clear();
+    }
+    // A file that grew while it was read, or one whose size is not known.
+    if (!device.atEnd())
+        bytes += device.readAll();
     std::optional<SidecarData> general = parseGeneral(bytes, name, error);
     if (general && !textSha256.isEmpty() && general->sha256 == textSha256) {
         general->contexts.clear();

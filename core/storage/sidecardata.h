@@ -77,6 +77,17 @@ std::optional<SidecarData> parse(const QByteArray &bytes, const QString &name, Q
 /// text, the anchor contexts (needed only to place the annotations in a
 /// changed text) are not kept, which halves the memory a large file takes.
 std::optional<SidecarData> parseFor(const QByteArray &bytes, const QString &name, const QByteArray &textSha256, QString *error);
+/// As parseFor(), reading @p device (a file, from where it is) in pieces of
+/// about @p pieceSize bytes instead of holding all of it: a value longer
+/// than a piece is held whole, and only a file that parseGeneral() must
+/// read is read whole (again, so the device must be seekable). With
+/// @p batches, the annotations of a file saved for that same text go there,
+/// a few thousand to a list, instead of into the result's list (a file
+/// written by this program always; an unusual one may still fill the
+/// list), for AnnotationSet::resetFromBatches(); left empty when reading
+/// fails.
+std::optional<SidecarData> readFor(QIODevice &device, const QString &name, const QByteArray &textSha256, QString *error,
+                                   QList<QList<Annotation>> *batches = nullptr, qsizetype pieceSize = 64 * 1024);
 /// The reader through QJsonDocument that handles every input, and the
 /// reference parse() is checked against (tests, fuzz_sidecar).
 std::optional<SidecarData> parseGeneral(const QByteArray &bytes, const QString &name, QString *error);

@@ -9,7 +9,7 @@
 #include <QSaveFile>
 
 #include <cerrno>
-#include <limits>
+#include <utility>
 
 namespace annotator {
 
@@ -36,24 +36,6 @@ QString systemReason(const QFileDevice &file, int savedErrno)
     return savedErrno != 0 ? qt_error_string(savedErrno) : file.errorString();
 }
 
-/// The file's bytes in a buffer of their size (readAll() grows its buffer
-/// in steps, up to a sixth more than a large file needs).
-QByteArray readWhole(QFile &file)
-{
-    const qint64 size = file.size();
-    if (size <= 0 || size > std::numeric_limits<qsizetype>::max() / 2)
-        return file.readAll();
-    QByteArray bytes(qsizetype(size), Qt::Uninitialized);
-    const qint64 got = file.read(bytes.data(), size);
-    if (got < 0)
-        return file.readAll();
-    bytes.truncate(qsizetype(got));
-    // A file that grew while it was read.
-    if (!file.atEnd())
-        bytes += file.readAll();
-    return bytes;
-}
-
 } // namespace
 
 QString SidecarStore::sidecarPath(const QString &articlePath)
@@ -66,12 +48,12 @@ QString SidecarStore::backupPath(const QString &articlePath)
     return sidecarPath(articlePath) + QStringLiteral(".bak");
 }
 
-SidecarStore::LoadResult SidecarStore::load(const Document &doc)
+SidecarStore::LoadResult SidecarStore::load(const Document &doc, Form form)
 {
-    return loadFile(sidecarPath(doc.path()), doc);
+    return loadFile(sidecarPath(doc.path()), doc, form);
 }
 
-SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, const Document &doc)
+SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, const Document &doc, Form form)
 {
     LoadResult r;
     QFile file(sidecarFile);
@@ -83,7 +65,8 @@ SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, cons
         return r;
     }
     // The contexts are needed only when the text changed since the save.
-    auto parsed = SidecarJson::parseFor(readWhole(file), sidecarFile, doc.sha256(), &r.error);
+    const bool inBatches = form == Form::Batches;
+    auto parsed = SidecarJson::readFor(file, sidecarFile, doc.sha256(), &r.error, inBatches ? &r.batches : nullptr);
     if (!parsed) {
         r.status = LoadStatus::Invalid;
         return r;
@@ -91,16 +74,29 @@ SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, cons
     r.data = std::move(*parsed);
     if (r.data.sha256 == doc.sha256()) {
         // Same text: every span must fit and match it.
-        for (const Annotation &a : std::as_const(r.data.annotations)) {
-            if (a.end > doc.length()) {
-                r.status = LoadStatus::Invalid;
-                r.error = QStringLiteral("%1: annotation %2 ends at %3, past the end of the article (%4 characters)")
-                              .arg(sidecarFile, a.id)
-                              .arg(a.end)
-                              .arg(doc.length());
-                return r;
+        auto fits = [&](const QList<Annotation> &list) {
+            for (const Annotation &a : list) {
+                if (a.end > doc.length()) {
+                    r.status = LoadStatus::Invalid;
+                    r.error = QStringLiteral("%1: annotation %2 ends at %3, past the end of the article (%4 characters)")
+                                  .arg(sidecarFile, a.id)
+                                  .arg(a.end)
+                                  .arg(doc.length());
+                    return false;
+                }
             }
+            return true;
+        };
+        if (!fits(r.data.annotations))
+            return r;
+        for (const QList<Annotation> &batch : std::as_const(r.batches)) {
+            if (!fits(batch))
+                return r;
         }
+        // An unusual file (its text named after its annotations) left them
+        // in the list.
+        if (inBatches && !r.data.annotations.isEmpty())
+            r.batches.append(std::exchange(r.data.annotations, {}));
         r.status = LoadStatus::Loaded;
         return r;
     }
@@ -117,6 +113,8 @@ SidecarStore::LoadResult SidecarStore::loadFile(const QString &sidecarFile, cons
     r.newOrphans = placed.orphans.size();
     r.data.sha256 = doc.sha256();
     r.data.length = doc.length();
+    if (inBatches && !r.data.annotations.isEmpty())
+        r.batches.append(std::exchange(r.data.annotations, {}));
     r.status = LoadStatus::Reanchored;
     return r;
 }

@@ -28,18 +28,29 @@ public:
         Reanchored, ///< the article changed; annotations were placed again
         Invalid, ///< the sidecar cannot be used; see error
     };
+    /// Where a load puts the annotations it places in the text.
+    enum class Form {
+        List, ///< in LoadResult::data.annotations
+        Batches, ///< in LoadResult::batches, for AnnotationSet::resetFromBatches()
+    };
     struct LoadResult {
         LoadStatus status = LoadStatus::None;
-        SidecarData data; ///< annotations placed in the current text, orphans kept
+        SidecarData data; ///< annotations placed in the current text (none with Form::Batches), orphans kept
+        /// With Form::Batches, the annotations placed in the current text,
+        /// in the order read (or placed again), a few thousand to a list:
+        /// the set frees each as it takes it in, so a large article's
+        /// annotations are never all in a list and in the set at once.
+        QList<QList<Annotation>> batches;
         QString error;
         qsizetype moved = 0;
         qsizetype newOrphans = 0;
     };
 
-    /// Reads the sidecar of @p doc and fits it to the document's text.
-    static LoadResult load(const Document &doc);
+    /// Reads the sidecar of @p doc and fits it to the document's text. The
+    /// file is read in pieces, not held whole (but for an unusual one).
+    static LoadResult load(const Document &doc, Form form = Form::List);
     /// Reads @p sidecarFile (any path) for @p doc.
-    static LoadResult loadFile(const QString &sidecarFile, const Document &doc);
+    static LoadResult loadFile(const QString &sidecarFile, const Document &doc, Form form = Form::List);
 
     enum class SaveMode { Safe, OverwriteInvalid };
     /// Saves @p set for @p doc beside the article. Refuses (false, @p error

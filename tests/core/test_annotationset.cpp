@@ -107,6 +107,38 @@ TEST(AnnotationSet, NewIdsNeverCollideWithLoadedOnes)
     EXPECT_EQ(set.newEntityId(), QStringLiteral("e8"));
 }
 
+// A loader hands a large article's annotations over in batches: the set
+// holds what the same annotations in one list give it, freshly reset.
+TEST(AnnotationSet, AnnotationsInBatchesGiveTheSameSetAsInOneList)
+{
+    QList<Annotation> all;
+    for (int i = 0; i < 10; ++i) {
+        Annotation a = make(i % 2 ? Types::Country : Types::Speaker, 10 * (9 - i), 10 * (9 - i) + 3 + i);
+        a.id = QStringLiteral("a%1").arg(i + 1);
+        all.append(a);
+    }
+    // The second "a3" replaces the first, in batches as in a list.
+    Annotation again = make(Types::Event, 5, 6);
+    again.id = QStringLiteral("a3");
+    all.append(again);
+    const QList<Entity> entities{Entity{QStringLiteral("e2"), Types::Speaker, QStringLiteral("X"), {}}};
+    AnnotationSet inList;
+    inList.reset(all, entities);
+    AnnotationSet inBatches;
+    inBatches.addAnnotation(make(Types::Country, 0, 1)); // replaced, and no longer undoable
+    QSignalSpy reset(&inBatches, &AnnotationSet::wasReset);
+    inBatches.resetFromBatches({all.mid(0, 4), all.mid(4, 4), all.mid(8)}, entities);
+    EXPECT_EQ(reset.count(), 1);
+    EXPECT_EQ(inBatches.annotations(), inList.annotations());
+    EXPECT_EQ(inBatches.size(), 10);
+    EXPECT_EQ(inBatches.annotation(QStringLiteral("a3"))->type, Types::Event);
+    EXPECT_EQ(inBatches.annotationsIn(0, 20), inList.annotationsIn(0, 20));
+    EXPECT_FALSE(inBatches.canUndo());
+    EXPECT_TRUE(inBatches.isClean());
+    EXPECT_EQ(inBatches.newAnnotationId(), QStringLiteral("a11"));
+    EXPECT_EQ(inBatches.newEntityId(), QStringLiteral("e3"));
+}
+
 // Views that follow the whole set (the panels, the ruler) update from what a
 // step touched: each annotation and entity once, as it was and as it is,
 // the other way round for an undo.

@@ -5,6 +5,7 @@
 #include "storage/sidecardata.h"
 #include "testsupport.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 
@@ -12,8 +13,47 @@ using namespace annotator;
 
 namespace {
 
-/// parse() and parseGeneral() agree on @p bytes; returns what parse() gave.
-std::optional<SidecarData> parseBoth(const QByteArray &bytes)
+/// readFor() on @p bytes read in pieces of each of @p readSizes bytes gives
+/// what parseFor() gives on them whole, message included, with the
+/// annotations in a list and in batches.
+void readInPiecesAsWhole(const QByteArray &bytes, const QByteArray &textSha256, std::initializer_list<qsizetype> readSizes)
+{
+    QString wholeError;
+    const std::optional<SidecarData> whole = SidecarJson::parseFor(bytes, QStringLiteral("x.json"), textSha256, &wholeError);
+    for (const qsizetype readSize : readSizes) {
+        for (const bool inBatches : {false, true}) {
+            SCOPED_TRACE(testing::Message() << "read " << readSize << " bytes at a time" << (inBatches ? ", in batches" : ""));
+            QBuffer device;
+            device.setData(bytes);
+            device.open(QIODevice::ReadOnly);
+            QList<QList<Annotation>> batches;
+            QString error;
+            const std::optional<SidecarData> read
+                = SidecarJson::readFor(device, QStringLiteral("x.json"), textSha256, &error, inBatches ? &batches : nullptr, readSize);
+            EXPECT_EQ(read.has_value(), whole.has_value()) << bytes.toStdString();
+            EXPECT_EQ(error, wholeError) << bytes.toStdString();
+            if (!read || !whole) {
+                EXPECT_TRUE(batches.isEmpty());
+                continue;
+            }
+            SidecarData got = *read;
+            if (inBatches && !batches.isEmpty()) {
+                EXPECT_TRUE(got.annotations.isEmpty());
+                for (const QList<Annotation> &batch : std::as_const(batches)) {
+                    EXPECT_FALSE(batch.isEmpty());
+                    got.annotations += batch;
+                }
+            }
+            EXPECT_TRUE(got == *whole) << bytes.toStdString();
+        }
+    }
+}
+
+/// parse() and parseGeneral() agree on @p bytes, and so does readFor()
+/// reading it in pieces of @p readSizes bytes (for the text it names, and
+/// with @p otherText for another); returns what parse() gave.
+std::optional<SidecarData> parseBoth(const QByteArray &bytes, std::initializer_list<qsizetype> readSizes = {1, 5, 64 * 1024},
+                                     bool otherText = true)
 {
     QString fastError;
     QString generalError;
@@ -24,6 +64,9 @@ std::optional<SidecarData> parseBoth(const QByteArray &bytes)
     if (fast && general) {
         EXPECT_TRUE(*fast == *general) << bytes.toStdString();
     }
+    readInPiecesAsWhole(bytes, fast ? fast->sha256 : QByteArray("ab"), readSizes);
+    if (otherText)
+        readInPiecesAsWhole(bytes, QByteArray(64, 'f'), readSizes);
     return fast;
 }
 
@@ -174,12 +217,13 @@ TEST(SidecarReader, EveryCutAndEveryDamagedByteGivesTheSameOutcome)
 {
     const QByteArray bytes = awkwardSidecar();
     for (qsizetype n = 0; n < bytes.size(); ++n)
-        parseBoth(bytes.left(n));
+        parseBoth(bytes.left(n), {7});
+    // Read in pieces of 61 bytes, for the text the file names.
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         for (const char c : {'"', '\\', '}', ']', ',', ':', '0', '-', 'x', ' ', '\x80', '\0'}) {
             QByteArray damaged = bytes;
             damaged[i] = c;
-            parseBoth(damaged);
+            parseBoth(damaged, {61}, false);
             if (::testing::Test::HasFailure())
                 return; // one damaged file is enough to see the difference
         }
@@ -295,4 +339,55 @@ TEST(SidecarReader, RepeatedTextsAndLinksShareOneString)
     EXPECT_EQ(first.attributes, second.attributes);
     EXPECT_EQ(first.attributes.value(Attr::Code).constData(), second.attributes.value(Attr::Code).constData());
     EXPECT_EQ(d->annotations.at(2).entity.constData(), d->entities.at(0).id.constData());
+}
+
+// A large article's sidecar is read a piece at a time, its annotations put
+// in batches: the same annotations, links, warnings and messages as the
+// whole file read at once, wherever the pieces and batches end.
+TEST(SidecarReader, ALargeFileReadInPiecesAndBatchesReadsAsAWhole)
+{
+    SidecarData data;
+    data.articleName = QStringLiteral("long.txt");
+    data.sha256 = QByteArray(64, 'a');
+    data.length = 1000000;
+    data.entities.append(Entity{QStringLiteral("e1"), Types::Speaker, QStringLiteral("Ana \"A\""), {{Attr::Kind, QStringLiteral("person")}}});
+    for (int i = 0; i < 9000; ++i) {
+        Annotation a;
+        a.id = QStringLiteral("a%1").arg(i + 1);
+        a.type = i % 3 ? Types::Country : Types::Speaker;
+        a.start = 100 * i;
+        a.end = 100 * i + 5 + i % 7;
+        a.text = i % 5 ? QStringLiteral("Chile") : QStringLiteral("P\u00e9rou \\ \"x\" \U0001F600 %1").arg(i);
+        if (a.type == Types::Speaker)
+            a.entity = i % 1000 ? QStringLiteral("e1") : QStringLiteral("e9"); // a few dangling links
+        else
+            a.attributes.insert(Attr::Code, i % 2 ? QStringLiteral("CL") : QStringLiteral("PE"));
+        data.annotations.append(a);
+        data.contexts.append(AnchorContext{QStringLiteral("before %1").arg(i), QStringLiteral("after\t%1").arg(i)});
+    }
+    data.orphans.append(data.annotations.first());
+    data.orphans.first().id = QStringLiteral("o1");
+    data.orphanContexts.append(AnchorContext{});
+    const QByteArray bytes = SidecarJson::serialize(data);
+    readInPiecesAsWhole(bytes, data.sha256, {100, 4095, 64 * 1024});
+    readInPiecesAsWhole(bytes, QByteArray(64, 'f'), {4095});
+
+    QBuffer device;
+    device.setData(bytes);
+    device.open(QIODevice::ReadOnly);
+    QList<QList<Annotation>> batches;
+    QString error;
+    const auto read = SidecarJson::readFor(device, QStringLiteral("x.json"), data.sha256, &error, &batches, 1000);
+    ASSERT_TRUE(read.has_value()) << error.toStdString();
+    EXPECT_TRUE(read->annotations.isEmpty());
+    EXPECT_GT(batches.size(), 1);
+    EXPECT_EQ(batches.first().first().id, QStringLiteral("a1"));
+    EXPECT_EQ(batches.last().last().id, QStringLiteral("a9000"));
+    EXPECT_EQ(read->warnings.size(), 4); // a1, a3001, a6001 and the orphan link to e9
+    EXPECT_EQ(read->orphans.size(), 1);
+
+    // Damaged near the end: refused with the general reader's message.
+    QByteArray damaged = bytes;
+    damaged[bytes.size() - 200] = '\x01';
+    readInPiecesAsWhole(damaged, data.sha256, {4095});
 }

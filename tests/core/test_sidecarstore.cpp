@@ -237,6 +237,53 @@ TEST(SidecarStore, NewerVersionAndBadSpansAreRefused)
     EXPECT_TRUE(r.error.contains(QStringLiteral("used twice"))) << r.error.toStdString();
 }
 
+// The window takes a large article's annotations in batches, which the set
+// frees one by one: the same annotations and outcomes as in a list.
+TEST(SidecarStore, LoadingInBatchesGivesWhatALoadInAListGives)
+{
+    Fixture f("Intro.\nBrazil and Chile met. Peru said no.\n");
+    AnnotationSet set;
+    for (const char *country : {"Brazil", "Chile", "Peru"})
+        set.addAnnotation(f.mention(Types::Country, QString::fromLatin1(country)));
+    QString error;
+    ASSERT_TRUE(SidecarStore::save(f.doc, set, &error));
+    auto flattened = [](SidecarStore::LoadResult r) {
+        for (const QList<Annotation> &batch : std::as_const(r.batches))
+            r.data.annotations += batch;
+        return r.data;
+    };
+    auto inList = SidecarStore::load(f.doc);
+    auto inBatches = SidecarStore::load(f.doc, SidecarStore::Form::Batches);
+    ASSERT_EQ(inBatches.status, SidecarStore::LoadStatus::Loaded);
+    EXPECT_TRUE(inBatches.data.annotations.isEmpty());
+    EXPECT_TRUE(flattened(inBatches) == inList.data);
+    AnnotationSet fromBatches;
+    fromBatches.resetFromBatches(inBatches.batches, inBatches.data.entities);
+    EXPECT_EQ(fromBatches.annotations(), set.annotations());
+
+    // Changed text: placed again, then handed over in batches all the same.
+    test::writeAll(f.article, "A longer intro.\nBrazil and Argentina met. Peru said no.\n");
+    auto changed = Document::load(f.article, &error);
+    ASSERT_TRUE(changed);
+    inList = SidecarStore::load(*changed);
+    inBatches = SidecarStore::load(*changed, SidecarStore::Form::Batches);
+    ASSERT_EQ(inBatches.status, SidecarStore::LoadStatus::Reanchored);
+    EXPECT_TRUE(inBatches.data.annotations.isEmpty());
+    EXPECT_TRUE(flattened(inBatches) == inList.data);
+    EXPECT_EQ(inBatches.newOrphans, 1);
+
+    // A span past the end of the same text: the same refusal.
+    const QString sidecar = SidecarStore::sidecarPath(f.article);
+    test::writeAll(sidecar, "{\"format\": \"article-annotator\", \"version\": 1, \"article\": {\"sha256\": \"" + changed->sha256()
+                       + "\"}, \"annotations\": [{\"id\": \"a1\", \"type\": \"Country\", \"start\": 3, \"end\": 900}, "
+                         "{\"id\": \"a2\", \"type\": \"Country\", \"start\": 3, \"end\": 901}]}");
+    inList = SidecarStore::load(*changed);
+    inBatches = SidecarStore::load(*changed, SidecarStore::Form::Batches);
+    EXPECT_EQ(inBatches.status, SidecarStore::LoadStatus::Invalid);
+    EXPECT_EQ(inBatches.error, inList.error);
+    EXPECT_TRUE(inBatches.error.contains(QStringLiteral("annotation a1 ends at 900"))) << inBatches.error.toStdString();
+}
+
 TEST(SidecarStore, ALargeSaveWrittenInPiecesHoldsExactlyTheSerializedFile)
 {
     // Saving streams the file in pieces; a file many pieces long must come

@@ -1,9 +1,12 @@
 // The sidecar loader: any bytes are parsed or refused with a reason, the same
-// by the one-pass and the QJsonDocument reader (and the window's parseFor); what is parsed can be
+// by the one-pass and the QJsonDocument reader (and the window's parseFor and
+// readFor, which reads in pieces); what is parsed can be
 // re-anchored in a text and written again.
 #include "model/document.h"
 #include "storage/reanchor.h"
 #include "storage/sidecardata.h"
+
+#include <QBuffer>
 
 #include <cstdint>
 #include <cstdlib>
@@ -26,6 +29,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const auto forText = SidecarJson::parseFor(bytes, QStringLiteral("fuzz.json"), textSha, &forError);
     if (forText.has_value() != parsed.has_value() || forError != error)
         std::abort();
+    // The window's loader reads the file in pieces, its annotations in
+    // batches: the same again, wherever the pieces end.
+    QBuffer device;
+    device.setData(bytes);
+    device.open(QIODevice::ReadOnly);
+    QList<QList<Annotation>> batches;
+    QString readError;
+    auto read = SidecarJson::readFor(device, QStringLiteral("fuzz.json"), textSha, &readError, &batches, 1 + qsizetype(size % 61));
+    if (read.has_value() != parsed.has_value() || readError != error || (!read && !batches.isEmpty()))
+        std::abort();
     if (!parsed) {
         if (error.isEmpty())
             std::abort();
@@ -37,6 +50,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         expected.orphanContexts.clear();
     }
     if (!(*forText == expected))
+        std::abort();
+    for (const QList<Annotation> &batch : std::as_const(batches))
+        read->annotations += batch;
+    if (!(*read == expected))
         std::abort();
     static const Document doc = Document::fromText(QStringLiteral("Chile 😀 and Peru said \"no\".\r\nChile again."));
     const ReanchorResult r = reanchor(*parsed, doc);
