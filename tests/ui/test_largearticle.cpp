@@ -117,10 +117,12 @@ namespace {
 
 /// Writes an article of about @p bytes built from the sample into @p dir,
 /// with every mention of one name saved as a speaker beside it; returns the
-/// path and sets @p mentions.
-QString annotatedArticle(const QTemporaryDir &dir, qsizetype bytes, QString *text, qsizetype *mentions)
+/// path and sets @p mentions. With @p crlf, its lines end in CRLF.
+QString annotatedArticle(const QTemporaryDir &dir, qsizetype bytes, QString *text, qsizetype *mentions, bool crlf = false)
 {
     *text = longSample(bytes);
+    if (crlf)
+        text->replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
     const QString path = dir.filePath(QStringLiteral("long.md"));
     writeAll(path, text->toUtf8());
     QString error;
@@ -419,3 +421,38 @@ TEST(LargeArticle, ALongArticleReadsLineByLineThoughHeldInFewerBlocks)
     EXPECT_EQ(view->selectionStart(), cp(portAt));
     EXPECT_EQ(view->selectionEnd(), cp(portAt + QStringLiteral("The port reopened on Monday, officials said.").size()));
 }
+
+// A long CRLF article is held in blocks of several lines too: each CRLF is
+// one position in the view, as it always was, and a mention far down is
+// highlighted on its own word.
+TEST(LargeArticle, ACrlfArticleIsHighlightedInPlaceFarDown)
+{
+    QTemporaryDir dir;
+    QString text;
+    qsizetype mentions = 0;
+    const QString path = annotatedArticle(dir, 1024 * 1024, &text, &mentions, true);
+    ASSERT_GT(mentions, 100);
+    Settings().setAnnotateNewArticles(false);
+    MainWindow window;
+    window.setPrompter([](QMessageBox::Icon, const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Ok; });
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_TRUE(window.openFile(path));
+    window.waitUntilIdle();
+    ArticleView *view = window.view();
+    QString shown = text;
+    shown.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    EXPECT_EQ(view->document()->toPlainText(), shown);
+    EXPECT_LT(view->document()->blockCount(), shown.count(u'\n') / 8);
+    const qsizetype last = text.lastIndexOf(QStringLiteral("Haugland")); // code points: the sample is all in the BMP
+    view->moveCursorTo(last);
+    view->viewport()->repaint();
+    const int at = view->positions().toView(last);
+    EXPECT_EQ(view->document()->toPlainText().mid(at, 8), QStringLiteral("Haugland"));
+    const QColor speaker = view->highlighter()->style().color(Types::Speaker);
+    EXPECT_EQ(underlineAt(view, at), speaker);
+    EXPECT_EQ(underlineAt(view, at + 7), speaker);
+    EXPECT_NE(underlineAt(view, at - 1), speaker);
+    EXPECT_NE(underlineAt(view, at + 8), speaker);
+}
+
