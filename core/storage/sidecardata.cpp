@@ -637,7 +637,10 @@ private:
         case 'n':
             return literal("null");
         case '-':
+            // The digits follow the sign at once: "- 40" is no number.
             ++m_p;
+            if (m_p == m_end || *m_p < '0' || *m_p > '9')
+                return false;
             [[fallthrough]];
         default: {
             qint64 ignored;
