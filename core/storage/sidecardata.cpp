@@ -1,6 +1,7 @@
 #include "sidecardata.h"
 
 #include "annotationidset.h"
+#include "jsonwriter.h"
 #include "model/annotationset.h"
 #include "model/document.h"
 
@@ -15,6 +16,8 @@
 #include <vector>
 
 namespace annotator {
+
+using json::appendString;
 
 namespace {
 
@@ -31,99 +34,6 @@ constexpr qint64 ContextLength = 24;
 /// Largest offset a sidecar may hold: every integer up to it is exact in a
 /// JSON number (a double).
 constexpr double MaxOffset = 9007199254740992.0; // 2^53
-
-void appendJsonString(QByteArray &out, const QString &s)
-{
-    // Most strings are plain ASCII with nothing to escape: copied in one go.
-    const char16_t *units = reinterpret_cast<const char16_t *>(s.constData());
-    const qsizetype n = s.size();
-    qsizetype plain = 0;
-    while (plain < n && units[plain] >= 0x20 && units[plain] < 0x7F && units[plain] != u'"' && units[plain] != u'\\')
-        ++plain;
-    if (plain == n) {
-        const qsizetype at = out.size();
-        out.resize(at + n + 2);
-        char *p = out.data() + at;
-        *p++ = '"';
-        for (qsizetype i = 0; i < n; ++i)
-            *p++ = char(units[i]);
-        *p = '"';
-        return;
-    }
-    out += '"';
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        switch (u) {
-        case u'"':
-            out += "\\\"";
-            break;
-        case u'\\':
-            out += "\\\\";
-            break;
-        case u'\n':
-            out += "\\n";
-            break;
-        case u'\r':
-            out += "\\r";
-            break;
-        case u'\t':
-            out += "\\t";
-            break;
-        default:
-            if (u < 0x20 || u == 0x2028 || u == 0x2029) {
-                out += "\\u";
-                out += QByteArray::number(u, 16).rightJustified(4, '0');
-            } else if (c.isSurrogate()) {
-                // Valid pairs are written as UTF-8 below; a lone surrogate is escaped.
-                out += "\\u";
-                out += QByteArray::number(u, 16).rightJustified(4, '0');
-            } else if (u < 0x80) {
-                out += char(u);
-            } else if (u < 0x800) {
-                // UTF-8 by hand: a QString and a QByteArray per character
-                // made saving allocate hundreds of times per annotation.
-                const char bytes[] = {char(0xC0 | (u >> 6)), char(0x80 | (u & 0x3F))};
-                out.append(bytes, 2);
-            } else {
-                const char bytes[] = {char(0xE0 | (u >> 12)), char(0x80 | ((u >> 6) & 0x3F)), char(0x80 | (u & 0x3F))};
-                out.append(bytes, 3);
-            }
-        }
-    }
-    out += '"';
-}
-
-// Proper UTF-8 for astral characters: walk pairs, not single units.
-void appendString(QByteArray &out, const QString &s)
-{
-    bool simple = true;
-    for (const QChar c : s) {
-        if (c.isSurrogate()) {
-            simple = false;
-            break;
-        }
-    }
-    if (simple) {
-        appendJsonString(out, s);
-        return;
-    }
-    QString escaped;
-    QByteArray tmp;
-    out += '"';
-    const qsizetype n = s.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = s.at(i);
-        if (c.isHighSurrogate() && i + 1 < n && s.at(i + 1).isLowSurrogate()) {
-            out += s.mid(i, 2).toUtf8();
-            ++i;
-            continue;
-        }
-        tmp.clear();
-        appendJsonString(tmp, QString(c));
-        out += tmp.mid(1, tmp.size() - 2);
-    }
-    out += '"';
-}
 
 void appendMap(QByteArray &out, const QMap<QString, QString> &map)
 {
