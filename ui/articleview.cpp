@@ -189,6 +189,7 @@ void ArticleView::mousePressEvent(QMouseEvent *event)
             return;
         }
     }
+    m_lineDrag.reset();
     QPlainTextEdit::mousePressEvent(event);
     // A triple click selects the line, as it does where a block is a line;
     // a block of a long article holds several.
@@ -196,14 +197,21 @@ void ArticleView::mousePressEvent(QMouseEvent *event)
         m_doubleClicked.invalidate();
         QTextCursor c = textCursor();
         const QTextBlock block = document()->findBlock(c.selectionStart());
-        const QString text = block.text();
-        if (c.hasSelection() && text.contains(QChar::LineSeparator)) {
-            const auto [start, end] = lineIn(text, cursorForPosition(event->position().toPoint()).position() - block.position());
-            c.setPosition(block.position() + int(start));
-            c.setPosition(block.position() + int(end), QTextCursor::KeepAnchor);
+        if (c.hasSelection() && block.text().contains(QChar::LineSeparator)) {
+            m_lineDrag = lineAt(event->position().toPoint());
+            c.setPosition(m_lineDrag->first);
+            c.setPosition(m_lineDrag->second, QTextCursor::KeepAnchor);
             setTextCursor(c);
         }
     }
+}
+
+std::pair<int, int> ArticleView::lineAt(const QPoint &inViewport) const
+{
+    const int at = cursorForPosition(inViewport).position();
+    const QTextBlock block = document()->findBlock(at);
+    const auto [start, end] = lineIn(block.text(), at - block.position());
+    return {block.position() + int(start), block.position() + int(end)};
 }
 
 void ArticleView::mouseDoubleClickEvent(QMouseEvent *event)
@@ -219,10 +227,26 @@ void ArticleView::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     QPlainTextEdit::mouseMoveEvent(event);
+    // Qt extends a triple click's selection by whole blocks; from a line of
+    // a block of several, the selection grows by lines, the first line kept.
+    if (m_lineDrag && event->buttons().testFlag(Qt::LeftButton)) {
+        const auto [start, end] = lineAt(event->position().toPoint());
+        QTextCursor c = textCursor();
+        if (start < m_lineDrag->first) {
+            c.setPosition(m_lineDrag->second);
+            c.setPosition(start, QTextCursor::KeepAnchor);
+        } else {
+            c.setPosition(m_lineDrag->first);
+            c.setPosition(std::max(end, m_lineDrag->second), QTextCursor::KeepAnchor);
+        }
+        setTextCursor(c);
+    }
 }
 
 void ArticleView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton)
+        m_lineDrag.reset();
     if (m_linkFrom >= 0 && event->button() == Qt::LeftButton) {
         const qint64 from = m_linkFrom;
         m_linkFrom = -1;

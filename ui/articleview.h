@@ -98,6 +98,12 @@ private:
     std::optional<ArticleLink> m_pressedLink; ///< Ctrl+pressed, opened on release
     qint64 m_linkFrom = -1; ///< where an Alt+drag started, or -1
     QElapsedTimer m_doubleClicked; ///< since the last double click (a third click selects a line)
+    /// The line a triple click selected in a block of several lines (view
+    /// positions, [start, end)): a drag from it extends by lines, where Qt
+    /// would extend by blocks.
+    std::optional<std::pair<int, int>> m_lineDrag;
+    /// The line of a block of several lines at @p inViewport (view positions).
+    std::pair<int, int> lineAt(const QPoint &inViewport) const;
     bool openLink(const ArticleLink &link);
     int viewPosAt(const QPoint &inViewport) const;
     std::optional<ArticleLink> linkUnderMouse(const QPoint &inViewport) const;

@@ -418,8 +418,31 @@ TEST(LargeArticle, ALongArticleReadsLineByLineThoughHeldInFewerBlocks)
     const QPoint inLine = caret.center() + QPoint(40, 0);
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, inLine);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, inLine);
+    const qsizetype portEnd = portAt + QStringLiteral("The port reopened on Monday, officials said.").size();
     EXPECT_EQ(view->selectionStart(), cp(portAt));
-    EXPECT_EQ(view->selectionEnd(), cp(portAt + QStringLiteral("The port reopened on Monday, officials said.").size()));
+    EXPECT_EQ(view->selectionEnd(), cp(portEnd));
+
+    // A drag from a triple click grows the selection by lines, up or down,
+    // not by the view's blocks of several lines.
+    ASSERT_LT(view->document()->findBlock(int(reportAt)).position(), reportAt) << "the lines share a block with others";
+    const QPoint reportLine = inLine - QPoint(0, caret.height());
+    const auto dragTo = [&](QPoint at) {
+        QMouseEvent move(QEvent::MouseMove, at, view->viewport()->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+    };
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, inLine);
+    QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, inLine);
+    dragTo(reportLine);
+    EXPECT_EQ(view->selectionStart(), cp(reportAt));
+    EXPECT_EQ(view->selectionEnd(), cp(portEnd));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, reportLine);
+
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, reportLine);
+    QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, reportLine);
+    dragTo(inLine);
+    EXPECT_EQ(view->selectionStart(), cp(reportAt));
+    EXPECT_EQ(view->selectionEnd(), cp(portEnd));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, inLine);
 }
 
 // A long CRLF article is held in blocks of several lines too: each CRLF is
