@@ -563,18 +563,6 @@ int evalCommand(const QStringList &arguments)
     return failures.isEmpty() ? 0 : ExitFailed;
 }
 
-/// Appends @p v as JSON: strings by hand, anything else (an id may be any
-/// JSON value) through QJsonDocument, wrapped in an array and unwrapped.
-void appendJsonValue(QByteArray &out, const QJsonValue &v)
-{
-    if (v.isString()) {
-        json::appendString(out, v.toString());
-        return;
-    }
-    const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-    out.append(wrapped.constData() + 1, wrapped.size() - 2);
-}
-
 /// Writes one JSON object's members in the order given, commas between.
 class ObjectWriter
 {
@@ -618,7 +606,7 @@ public:
         if (id.isUndefined())
             key("id") += "null";
         else
-            appendJsonValue(key("id"), id);
+            json::appendValue(key("id"), id);
     }
 
 private:

@@ -1,5 +1,9 @@
 #include "jsonwriter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace annotator::json {
 
 namespace {
@@ -96,6 +100,22 @@ void appendString(QByteArray &out, const QString &s)
         out += tmp.mid(1, tmp.size() - 2);
     }
     out += '"';
+}
+
+void appendValue(QByteArray &out, const QJsonValue &v)
+{
+    if (v.isString()) {
+        appendString(out, v.toString());
+    } else if (v.isObject()) {
+        out += QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    } else if (v.isArray()) {
+        out += QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    } else {
+        // A lone value: wrapped in an array and unwrapped, so QJsonDocument
+        // does the number formatting.
+        const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+        out.append(wrapped.constData() + 1, wrapped.size() - 2);
+    }
 }
 
 } // namespace annotator::json

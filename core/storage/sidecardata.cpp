@@ -87,17 +87,7 @@ void appendUnknown(QByteArray &out, const QJsonObject &fields, const char *befor
         out += before;
         appendString(out, it.key());
         out += ": ";
-        const QJsonValue v = it.value();
-        if (v.isObject())
-            out += QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
-        else if (v.isArray())
-            out += QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
-        else {
-            // A lone value: wrapped in an array and unwrapped, so QJsonDocument
-            // does the escaping and number formatting.
-            const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-            out += wrapped.mid(1, wrapped.size() - 2);
-        }
+        json::appendValue(out, it.value());
         out += after;
     }
 }
